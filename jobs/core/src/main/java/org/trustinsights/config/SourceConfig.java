@@ -1,0 +1,28 @@
+package org.trustinsights.config;
+
+/**
+ * One school system as the extract reaches it. {@code kind} is {@code files} (a drop folder,
+ * {@code location}, in {@code format} csv or jsonl), {@code jdbc} (a database {@code url}) or
+ * {@code api} (an HTTP JSON {@code url}). Secrets are never written here: {@code userEnv},
+ * {@code passwordEnv} and {@code tokenEnv} name the environment variables that hold them.
+ */
+public record SourceConfig(
+        String kind,
+        String format,
+        String location,
+        String url,
+        String user,
+        String userEnv,
+        String passwordEnv,
+        String tokenEnv) {
+
+    /** The same source with its folder and URL resolved against the configuration's folder. */
+    SourceConfig resolvedAgainst(java.nio.file.Path configFolder) {
+        String folder = configFolder.toAbsolutePath().normalize().toString();
+        String resolvedLocation = location == null ? null
+                : configFolder.resolve(location).toAbsolutePath().normalize().toString();
+        String resolvedUrl = url == null ? null : url.replace("{config_dir}", folder);
+        return new SourceConfig(kind, format, resolvedLocation, resolvedUrl, user, userEnv,
+                passwordEnv, tokenEnv);
+    }
+}

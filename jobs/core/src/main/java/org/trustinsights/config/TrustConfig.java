@@ -1,0 +1,44 @@
+package org.trustinsights.config;
+
+import static org.trustinsights.InsightsException.Category.CONFIGURATION;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.trustinsights.InsightsException;
+
+/**
+ * One trust's configuration, read from a YAML file and validated: its schools and their source
+ * systems, the framework, priorities per academic year, privacy thresholds, roles, mentoring and
+ * where the lake lives. Relative paths in the file are resolved against the file's folder.
+ */
+public record TrustConfig(
+        Path file,
+        TrustIdentity trust,
+        Framework framework,
+        Privacy privacy,
+        Calendar calendar,
+        Roles roles,
+        Mentoring mentoring,
+        Map<AcademicYear, List<String>> priorities,
+        List<School> schools,
+        String lakeRoot) {
+
+    /** Reads, validates and resolves a trust configuration file. */
+    public static TrustConfig load(Path file) {
+        return TrustConfigLoader.load(file, InsightsHome.folder());
+    }
+
+    public School school(int urn) {
+        return schools.stream()
+                .filter(school -> school.urn() == urn)
+                .findFirst()
+                .orElseThrow(() -> new InsightsException(CONFIGURATION,
+                        "School " + urn + " is not in " + file + "; fix: add it under schools"));
+    }
+
+    public List<String> priorities(AcademicYear year) {
+        return priorities.getOrDefault(year, List.of());
+    }
+}

@@ -1,0 +1,214 @@
+package org.trustinsights.config;
+
+import static org.trustinsights.InsightsException.Category.CONFIGURATION;
+
+import java.nio.file.Path;
+import java.time.MonthDay;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.trustinsights.InsightsException;
+
+/**
+ * Checks the meaning of a trust configuration once it has parsed. Every message names the file,
+ * the key, the bad value and the fix.
+ */
+final class TrustConfigValidator {
+
+    static final Set<String> PHASES = Set.of(
+            "primary", "secondary", "all_through", "special", "alternative_provision");
+    static final Set<String> SYSTEMS = Set.of("mis", "diagnostics", "cpd", "mentoring");
+    static final int MAX_PRIORITIES = 3;
+
+    private static final Pattern URN = Pattern.compile("^[0-9]{6}$");
+    private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]*$");
+    private static final Pattern ENV_NAME = Pattern.compile("^[A-Z_][A-Z0-9_]*$");
+
+    private final Path file;
+
+    TrustConfigValidator(Path file) {
+        this.file = file;
+    }
+
+    void checkDocument(TrustConfigLoader.TrustDocument document) {
+        require(document.trust() != null, "trust", null, "add trust: {name: …, code: …}");
+        require(present(document.trust().name()), "trust.name", null, "give the trust's name");
+        require(document.trust().code() != null && CODE.matcher(document.trust().code()).matches(),
+                "trust.code", document.trust().code(), "use lower-case letters, digits and _");
+        require(present(document.framework()), "framework", null,
+                "name the framework file, such as framework.yaml");
+        checkPrivacy(document.privacy());
+        checkCalendar(document.calendar());
+        checkRoles(document.roles());
+        if (document.mentoring() != null) {
+            require(document.mentoring().capacity() >= 1, "mentoring.capacity",
+                    document.mentoring().capacity(), "a mentor takes at least one mentee");
+        }
+        checkSchools(document.schools());
+    }
+
+    void checkFramework(Path frameworkFile, Framework framework) {
+        TrustConfigValidator inFramework = new TrustConfigValidator(frameworkFile);
+        inFramework.require(framework != null && !framework.domains().isEmpty(), "domains", null,
+                "list the framework's domains with their behaviours and items");
+        inFramework.require(framework.scale() != null && framework.scale().min() != null
+                        && framework.scale().max() != null && framework.scale().min() < framework.scale().max(),
+                "scale", framework.scale(), "write scale: {min: 1, max: 5}");
+        Set<String> codes = new HashSet<>();
+        Set<String> items = new HashSet<>();
+        for (int d = 0; d < framework.domains().size(); d++) {
+            Framework.Domain domain = framework.domains().get(d);
+            for (int b = 0; b < domain.behaviours().size(); b++) {
+                Framework.Behaviour behaviour = domain.behaviours().get(b);
+                String key = "domains[" + d + "].behaviours[" + b + "]";
+                inFramework.require(present(behaviour.code()) && codes.add(behaviour.code()),
+                        key + ".code", behaviour.code(), "give each behaviour a code of its own");
+                inFramework.require(!behaviour.items().isEmpty(), key + ".items", null,
+                        "behaviour " + behaviour.code() + " needs at least one item");
+                for (Framework.Item item : behaviour.items()) {
+                    inFramework.require(present(item.id()) && items.add(item.id()), key + ".items",
+                            item.id(), "give each item an id of its own");
+                }
+            }
+        }
+    }
+
+    Map<AcademicYear, List<String>> checkPriorities(Map<String, List<String>> priorities,
+            Framework framework) {
+        Map<AcademicYear, List<String>> checked = new TreeMap<>();
+        if (priorities == null) {
+            return checked;
+        }
+        Set<String> behaviours = framework.behaviours().map(Framework.Behaviour::code)
+                .collect(Collectors.toSet());
+        for (Map.Entry<String, List<String>> entry : priorities.entrySet()) {
+            String key = "priorities." + entry.getKey();
+            AcademicYear year = academicYear(key, entry.getKey());
+            List<String> codes = entry.getValue() == null ? List.of() : entry.getValue();
+            require(codes.size() <= MAX_PRIORITIES, key, codes,
+                    "choose at most " + MAX_PRIORITIES + " priority behaviours a year");
+            for (String code : codes) {
+                require(behaviours.contains(code), key, code,
+                        "use a behaviour code from the framework, such as " + behaviours.stream().sorted()
+                                .findFirst().orElse("S1"));
+            }
+            checked.put(year, List.copyOf(codes));
+        }
+        return checked;
+    }
+
+    private void checkPrivacy(Privacy privacy) {
+        if (privacy == null) {
+            return;
+        }
+        require(privacy.minGroupSize() >= 2, "privacy.min_group_size", privacy.minGroupSize(),
+                "use 2 or more (default " + Privacy.DEFAULT_MIN_GROUP_SIZE + ")");
+        require(privacy.minRaters() >= 2, "privacy.min_raters", privacy.minRaters(),
+                "use 2 or more so no single rater can be read off (default " + Privacy.DEFAULT_MIN_RATERS + ")");
+    }
+
+    private void checkCalendar(Calendar calendar) {
+        if (calendar == null) {
+            return;
+        }
+        try {
+            MonthDay.parse("--" + calendar.censusDate());
+        } catch (RuntimeException e) {
+            fail("calendar.census_date", calendar.censusDate(), "write the month and day as \"MM-DD\", such as \"11-01\"");
+        }
+        if (calendar.firstAcademicYear() != null) {
+            academicYear("calendar.first_academic_year", calendar.firstAcademicYear());
+        }
+    }
+
+    private void checkRoles(Roles roles) {
+        if (roles == null) {
+            return;
+        }
+        require(new HashSet<>(roles.levels()).size() == roles.levels().size() && !roles.levels().isEmpty(),
+                "roles.levels", roles.levels(), "list each role level once, lowest first");
+        for (String critical : roles.critical()) {
+            require(roles.levels().contains(critical), "roles.critical", critical,
+                    "use one of roles.levels: " + roles.levels());
+        }
+    }
+
+    private void checkSchools(List<School> schools) {
+        require(schools != null && !schools.isEmpty(), "schools", null, "list the trust's schools");
+        Set<Integer> urns = new HashSet<>();
+        for (int index = 0; index < schools.size(); index++) {
+            School school = schools.get(index);
+            String key = "schools[" + index + "]";
+            require(school.urn() != null && URN.matcher(String.valueOf(school.urn())).matches(),
+                    key + ".urn", school.urn(), "use the school's six-digit unique reference number");
+            require(urns.add(school.urn()), key + ".urn", school.urn(), "each school appears once");
+            require(present(school.name()), key + ".name", null, "give the school's name");
+            require(PHASES.contains(school.phase()), key + ".phase", school.phase(),
+                    "use one of " + sorted(PHASES));
+            require(school.joinedOn() != null, key + ".joined_on", null,
+                    "give the date the school joined the trust, as yyyy-MM-dd");
+            school.sources().forEach((system, source) -> checkSource(key + ".sources." + system, system, source));
+        }
+    }
+
+    private void checkSource(String key, String system, SourceConfig source) {
+        require(SYSTEMS.contains(system), key, system, "name a system: one of " + sorted(SYSTEMS));
+        require(source != null, key, null, "describe the source with kind and its settings");
+        switch (source.kind() == null ? "" : source.kind()) {
+            case "files" -> {
+                require(present(source.location()), key + ".location", null, "name the drop folder");
+                require("csv".equals(source.format()) || "jsonl".equals(source.format()),
+                        key + ".format", source.format(), "use csv or jsonl");
+            }
+            case "jdbc" -> require(source.url() != null && source.url().startsWith("jdbc:"),
+                    key + ".url", source.url(), "give a JDBC URL, such as jdbc:postgresql://host/mis");
+            case "api" -> {
+                require(source.url() != null && source.url().matches("^https?://.+"), key + ".url",
+                        source.url(), "give the API's base URL, such as https://diagnostics.example/v1");
+                require(source.tokenEnv() != null, key + ".token_env", null,
+                        "name the environment variable that holds the bearer token");
+            }
+            default -> fail(key + ".kind", source.kind(), "use files, jdbc or api");
+        }
+        for (String variable : new String[] {source.userEnv(), source.passwordEnv(), source.tokenEnv()}) {
+            require(variable == null || ENV_NAME.matcher(variable).matches(), key, variable,
+                    "name an environment variable in capitals, such as MIS_PASSWORD");
+        }
+    }
+
+    private AcademicYear academicYear(String key, String text) {
+        try {
+            return AcademicYear.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw failure(key, text, "write the academic year as \"2024/25\"");
+        }
+    }
+
+    private void require(boolean condition, String key, Object value, String fix) {
+        if (!condition) {
+            fail(key, value, fix);
+        }
+    }
+
+    private void fail(String key, Object value, String fix) {
+        throw failure(key, value, fix);
+    }
+
+    private InsightsException failure(String key, Object value, String fix) {
+        String shown = value == null ? "missing" : "'" + value + "' is not valid";
+        return new InsightsException(CONFIGURATION, file + ": " + key + ": " + shown + "; fix: " + fix);
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+}

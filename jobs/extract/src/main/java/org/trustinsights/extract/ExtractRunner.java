@@ -1,0 +1,139 @@
+package org.trustinsights.extract;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+import org.trustinsights.config.School;
+import org.trustinsights.extract.landing.LandingWriter;
+
+/**
+ * Runs every landing job for every school (or the chosen ones), one school's failure never
+ * stopping another's, and ends with a summary per school and entity.
+ */
+@Component
+class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(ExtractRunner.class);
+    private static final DateTimeFormatter LOAD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** What one job execution did, for the summary. */
+    record Outcome(int schoolUrn, String entity, String status, long read, long written, long rejected,
+            Duration took, String message) {}
+
+    private final TrustContext context;
+    private final JobLauncher launcher;
+    private final List<LandingJob> jobs;
+    private final ExtractSettings settings;
+    private final List<Outcome> outcomes = new ArrayList<>();
+
+    ExtractRunner(TrustContext context, JobLauncher launcher, List<LandingJob> jobs, ExtractSettings settings) {
+        this.context = context;
+        this.launcher = launcher;
+        this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        Instant started = Instant.now();
+        for (School school : context.trust().schools()) {
+            if (settings.school() != null && !settings.school().equals(school.urn())) {
+                continue;
+            }
+            for (LandingJob job : jobs) {
+                if (school.sources().containsKey(job.system())
+                        && (settings.entity() == null || settings.entity().equals(job.entity()))) {
+                    outcomes.add(launch(school.urn(), job));
+                }
+            }
+        }
+        System.out.println(summary(Duration.between(started, Instant.now())));
+    }
+
+    @Override
+    public int getExitCode() {
+        return outcomes.stream().anyMatch(outcome -> outcome.status().equals("FAILED")) ? 1 : 0;
+    }
+
+    List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    private Outcome launch(int urn, LandingJob job) {
+        Instant started = Instant.now();
+        String loadId = LOAD_TIME.format(started) + "-" + urn + "-" + job.system() + "_" + job.entity();
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong("schoolUrn", (long) urn)
+                .addString("loadId", loadId)
+                .addString("loadDate", settings.loadDateOrToday().toString())
+                .toJobParameters();
+        try {
+            JobExecution execution = launcher.run(job.job(), parameters);
+            return outcome(urn, job, execution, Duration.between(started, Instant.now()));
+        } catch (Exception e) {
+            log.error("Extract of {}/{} for school {} could not start: {}", job.system(), job.entity(), urn,
+                    e.getMessage());
+            return new Outcome(urn, job.entity(), "FAILED", 0, 0, 0, Duration.between(started, Instant.now()),
+                    e.getMessage());
+        }
+    }
+
+    private static Outcome outcome(int urn, LandingJob job, JobExecution execution, Duration took) {
+        StepExecution landing = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().endsWith("LandingStep"))
+                .findFirst()
+                .orElse(null);
+        long read = landing == null ? 0 : landing.getReadCount();
+        LandingWriter.Counts counts = landing == null ? new LandingWriter.Counts(0, 0, null)
+                : LandingWriter.Counts.of(landing.getExecutionContext());
+        String message = execution.getAllFailureExceptions().stream()
+                .map(Throwable::getMessage)
+                .findFirst()
+                .orElse("");
+        String status = execution.getStatus() == BatchStatus.COMPLETED
+                ? (read == 0 && counts.written() == 0 ? "NOTHING NEW" : "LANDED")
+                : "FAILED";
+        if (status.equals("FAILED")) {
+            log.error("Extract of {}/{} for school {} failed: {}", job.system(), job.entity(), urn, message);
+        }
+        return new Outcome(urn, job.entity(), status, read, counts.written(), counts.rejected(), took, message);
+    }
+
+    private String summary(Duration took) {
+        StringBuilder out = new StringBuilder("\nExtract summary\n");
+        out.append(String.format("%-8s %-12s %-12s %10s %10s %10s %8s%n",
+                "school", "entity", "status", "read", "written", "rejected", "seconds"));
+        long read = 0;
+        long written = 0;
+        long rejected = 0;
+        for (Outcome outcome : outcomes) {
+            out.append(String.format("%-8d %-12s %-12s %10d %10d %10d %8.1f%n", outcome.schoolUrn(),
+                    outcome.entity(), outcome.status(), outcome.read(), outcome.written(), outcome.rejected(),
+                    outcome.took().toMillis() / 1000.0));
+            read += outcome.read();
+            written += outcome.written();
+            rejected += outcome.rejected();
+        }
+        out.append(String.format("%-8s %-12s %-12s %10d %10d %10d %8.1f%n", "all", "", "", read, written,
+                rejected, took.toMillis() / 1000.0));
+        outcomes.stream().filter(outcome -> !outcome.message().isEmpty()).forEach(outcome -> out.append(
+                String.format("school %d %s: %s%n", outcome.schoolUrn(), outcome.entity(), outcome.message())));
+        return out.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.trustinsights.extract.landing;
+
+/**
+ * One record read from a source: either its typed values, in the order of the contract's
+ * source columns, or the reason it could not be typed with the raw text kept. {@code location}
+ * is the file (relative to the drop folder), table or endpoint; {@code position} the line or
+ * record number within it.
+ */
+public record LandingRecord(Object[] values, String reason, String raw, String location, long position) {
+
+    public static LandingRecord typed(Object[] values, String location, long position) {
+        return new LandingRecord(values, null, null, location, position);
+    }
+
+    public static LandingRecord rejected(String reason, String raw, String location, long position) {
+        return new LandingRecord(null, reason, raw, location, position);
+    }
+
+    public boolean isRejected() {
+        return reason != null;
+    }
+}
