@@ -33,7 +33,6 @@ public class LandingWriter implements ItemStreamWriter<LandingRecord> {
     private final LakeLayout lake;
     private final Load load;
     private final int[] layout;
-    private final int updatedAt;
     private long part;
     private long written;
     private long rejected;
@@ -45,7 +44,6 @@ public class LandingWriter implements ItemStreamWriter<LandingRecord> {
         this.lake = lake;
         this.load = load;
         this.layout = layout(contract);
-        this.updatedAt = contract.sourceColumns().stream().map(Column::name).toList().indexOf("updated_at");
     }
 
     @Override
@@ -84,8 +82,8 @@ public class LandingWriter implements ItemStreamWriter<LandingRecord> {
                 rejectedRows.add(rejectRow(record));
             } else {
                 rows.add(row(record));
-                noteUpdate(record);
             }
+            noteUpdate(record);
         }
 
         part++;
@@ -100,8 +98,8 @@ public class LandingWriter implements ItemStreamWriter<LandingRecord> {
     }
 
     private void noteUpdate(LandingRecord record) {
-        if (updatedAt >= 0 && record.values()[updatedAt] instanceof Instant update
-                && (newestUpdate == null || update.isAfter(newestUpdate))) {
+        Instant update = record.updatedAt();
+        if (update != null && (newestUpdate == null || update.isAfter(newestUpdate))) {
             newestUpdate = update;
         }
     }

@@ -1,5 +1,6 @@
 package org.trustinsights.extract.landing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import org.trustinsights.contract.TableContract;
 public final class RecordTyper {
 
     private final List<Column> columns;
+    private final int updatedAt;
 
     public RecordTyper(TableContract contract) {
         this.columns = contract.sourceColumns();
+        this.updatedAt = columns.stream().map(Column::name).toList().indexOf("updated_at");
     }
 
     public List<Column> columns() {
@@ -51,11 +54,12 @@ public final class RecordTyper {
         }
     }
 
-    private static LandingRecord result(Object[] values, List<String> problems, String raw, String location,
+    private LandingRecord result(Object[] values, List<String> problems, String raw, String location,
             long position) {
+        Instant updated = updatedAt >= 0 && values[updatedAt] instanceof Instant time ? time : null;
         if (!problems.isEmpty()) {
-            return LandingRecord.rejected(String.join("; ", problems), raw, location, position);
+            return LandingRecord.rejected(String.join("; ", problems), raw, location, position).withUpdatedAt(updated);
         }
-        return LandingRecord.typed(values, location, position);
+        return LandingRecord.typed(values, location, position, updated);
     }
 }

@@ -41,10 +41,11 @@ public final class JdbcReaders {
         return reader;
     }
 
+    /** Maps a row; Spring Batch numbers rows from 1. */
     private static RowMapper<LandingRecord> rowMapper(RecordTyper typer, String location) {
         return (ResultSet row, int rowNumber) -> {
             Map<String, Object> values = values(row);
-            return typer.typeValues(values, values.toString(), location, rowNumber + 1L);
+            return typer.typeValues(values, values.toString(), location, rowNumber);
         };
     }
 
