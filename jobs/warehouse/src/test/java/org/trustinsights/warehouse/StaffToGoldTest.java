@@ -119,6 +119,25 @@ class StaffToGoldTest {
     }
 
     @Test
+    void landingFilesAsSparkReadsThemMatchTheBronzeContract() {
+        var landed = lake.spark().read().parquet(lake.path("bronze.mis_staff"));
+
+        assertThat(org.trustinsights.contract.SchemaDrift.differences(TestLake.CONTRACTS.get("bronze.mis_staff"),
+                org.trustinsights.warehouse.lake.SparkSchemas.produced(landed.schema()))).isEmpty();
+    }
+
+    @Test
+    void everyTableWrittenMatchesItsContract() {
+        for (TableWrite write : firstRun) {
+            var table = lake.read(write.table());
+
+            assertThat(org.trustinsights.contract.SchemaDrift.differences(TestLake.CONTRACTS.get(write.table()),
+                    org.trustinsights.warehouse.lake.SparkSchemas.produced(table.schema())))
+                    .as(write.table()).isEmpty();
+        }
+    }
+
+    @Test
     void goldIsReadableWithSqlUnderItsContractName() {
         lake.registerTables(List.of("silver", "gold"));
 
