@@ -46,7 +46,10 @@ public final class Lakehouse {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC");
         if (!new org.apache.spark.SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
+            // Local runs stay on loopback whatever the machine's host name resolves to
+            builder.master("local[*]")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1");
         }
         settings.forEach(builder::config);
         return builder.getOrCreate();
