@@ -44,7 +44,8 @@ public final class Lakehouse {
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.debug.maxToStringFields", "200");
         if (!new org.apache.spark.SparkConf().contains("spark.master")) {
             // Local runs stay on loopback whatever the machine's host name resolves to
             builder.master("local[*]")
