@@ -119,7 +119,8 @@ final class TrustConfigValidator {
         try {
             MonthDay.parse("--" + calendar.censusDate());
         } catch (RuntimeException e) {
-            fail("calendar.census_date", calendar.censusDate(), "write the month and day as \"MM-DD\", such as \"11-01\"");
+            fail("calendar.census_date", calendar.censusDate(),
+                    "write the month and day as \"MM-DD\", such as \"11-01\"");
         }
         if (calendar.firstAcademicYear() != null) {
             academicYear("calendar.first_academic_year", calendar.firstAcademicYear());

@@ -53,11 +53,12 @@ public final class WarehouseCommand {
     }
 
     @Command(name = "transform", mixinStandardHelpOptions = true,
-            description = "Builds silver from new landing loads, then gold; prints rows, Delta version and time per table.")
+            description = "Builds silver from new landing loads, then gold; prints rows, Delta version "
+                    + "and time per table.")
     static final class TransformCommand implements Callable<Integer> {
 
         @CommandLine.Mixin
-        TrustOptionsMixin trust;
+        TrustOptions trust;
 
         @Option(names = "--table", description = "Build only this table, or one layer (silver, gold).")
         String table;
@@ -68,27 +69,29 @@ public final class WarehouseCommand {
         @Override
         public Integer call() {
             long started = System.nanoTime();
-            Lakehouse lake = trust.options.open("insights-transform");
-            TrustConfig config = TrustConfig.load(trust.options.config);
+            Lakehouse lake = trust.open("insights-transform");
+            TrustConfig config = TrustConfig.load(trust.config);
             List<TableWrite> writes = Transform.forTrust(lake, config,
                     asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).run(table);
             System.out.println("\nTransform summary");
             writes.forEach(write -> System.out.println(write.describe()));
-            System.out.printf("%-34s %9d rows  %20.1f s%n", "all", writes.stream().mapToLong(TableWrite::rowsWritten).sum(),
-                    (System.nanoTime() - started) / 1e9);
+            long rows = writes.stream().mapToLong(TableWrite::rowsWritten).sum();
+            System.out.printf("%-34s %9d rows  %20.1f s%n", "all", rows, (System.nanoTime() - started) / 1e9);
             lake.spark().stop();
             return 0;
         }
     }
 
     @Command(name = "query", mixinStandardHelpOptions = true,
-            description = "Runs one SQL query over the lakehouse (silver, gold and ops tables by name) and prints the result.")
+            description = "Runs one SQL query over the lakehouse (silver, gold and ops tables by name) "
+                    + "and prints the result.")
     static final class QueryCommand implements Callable<Integer> {
 
         @CommandLine.Mixin
-        TrustOptionsMixin trust;
+        TrustOptions trust;
 
-        @Option(names = "--limit", defaultValue = "50", description = "Rows to print at most (default ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", defaultValue = "50",
+                description = "Rows to print at most (default ${DEFAULT-VALUE}).")
         int limit;
 
         @Parameters(index = "0", description = "The query, such as \"SELECT * FROM gold.leader_headcount\".")
@@ -96,18 +99,11 @@ public final class WarehouseCommand {
 
         @Override
         public Integer call() {
-            Lakehouse lake = trust.options.open("insights-query");
+            Lakehouse lake = trust.open("insights-query");
             lake.registerTables(List.of("silver", "gold", "ops"));
             lake.spark().sql(sql).show(limit, false);
             lake.spark().stop();
             return 0;
         }
-    }
-
-    /** Holds the shared options for picocli. */
-    static final class TrustOptionsMixin {
-
-        @CommandLine.ArgGroup(exclusive = false, multiplicity = "1")
-        TrustOptions options;
     }
 }

@@ -100,7 +100,8 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
         try {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return LandingRecord.rejected("not a JSON object: " + e.getOriginalMessage(), line, currentFile, lineNumber);
+            return LandingRecord.rejected("not a JSON object: " + e.getOriginalMessage(), line, currentFile,
+                    lineNumber);
         }
         if (node == null || !node.isObject()) {
             return LandingRecord.rejected("not a JSON object", line, currentFile, lineNumber);

@@ -59,7 +59,8 @@ public final class LeaderBuilder {
         LandingLoads.NewLoads staff = loads.newLoads(LANDING, LEADER);
         if (staff.isEmpty() && lake.exists(LEADER)) {
             log.info("No new staff loads for {}", LEADER);
-            return List.of(writer.unchangedWrite(MATCH), writer.unchangedWrite(IDENTITY), writer.unchangedWrite(LEADER));
+            return List.of(writer.unchangedWrite(MATCH), writer.unchangedWrite(IDENTITY),
+                    writer.unchangedWrite(LEADER));
         }
         Dataset<Row> spells = latestSpells(staff.rows()).cache();
 
