@@ -21,6 +21,7 @@ public record TrustConfig(
         Calendar calendar,
         Roles roles,
         Mentoring mentoring,
+        ExtractLimits extract,
         Map<AcademicYear, List<String>> priorities,
         List<School> schools,
         String lakeRoot) {

@@ -35,6 +35,7 @@ final class TrustConfigLoader {
             Calendar calendar,
             Roles roles,
             Mentoring mentoring,
+            ExtractLimits extract,
             Map<String, List<String>> priorities,
             List<School> schools,
             Storage storage) {}
@@ -74,6 +75,7 @@ final class TrustConfigLoader {
                 orDefault(document.calendar(), Calendar.defaults()),
                 orDefault(document.roles(), Roles.defaults()),
                 orDefault(document.mentoring(), Mentoring.defaults()),
+                orDefault(document.extract(), ExtractLimits.defaults()),
                 priorities,
                 resolveSchools(document.schools(), folder),
                 lakeRoot(document.storage(), folder, home));

@@ -49,7 +49,18 @@ final class TrustConfigValidator {
             require(document.mentoring().capacity() >= 1, "mentoring.capacity",
                     document.mentoring().capacity(), "a mentor takes at least one mentee");
         }
+        checkExtract(document.extract());
         checkSchools(document.schools());
+    }
+
+    private void checkExtract(ExtractLimits extract) {
+        if (extract == null) {
+            return;
+        }
+        require(extract.maxRejectShare() >= 0 && extract.maxRejectShare() <= 1, "extract.max_reject_share",
+                extract.maxRejectShare(), "give a share between 0 and 1, such as 0.05");
+        require(extract.rejectAllowance() >= 0, "extract.reject_allowance", extract.rejectAllowance(),
+                "give a count of 0 or more");
     }
 
     void checkFramework(Path frameworkFile, Framework framework) {

@@ -1,5 +1,6 @@
 package org.trustinsights.extract;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -32,25 +33,37 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
     private static final DateTimeFormatter LOAD_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS")
             .withZone(java.time.ZoneOffset.UTC);
 
+    private static final List<String> SYSTEM_ORDER = List.of("mis", "diagnostics", "cpd", "mentoring");
+
     /** What one job execution did, for the summary. */
     record Outcome(int schoolUrn, String entity, String status, long read, long written, long rejected,
             Duration took, String message) {}
 
     private final TrustContext context;
     private final JobLauncher launcher;
+    private final UnfinishedLoads unfinished;
     private final List<LandingJob> jobs;
     private final ExtractSettings settings;
     private final List<Outcome> outcomes = new ArrayList<>();
 
-    ExtractRunner(TrustContext context, JobLauncher launcher, List<LandingJob> jobs, ExtractSettings settings) {
+    ExtractRunner(TrustContext context, JobLauncher launcher, UnfinishedLoads unfinished, List<LandingJob> jobs,
+            ExtractSettings settings) {
         this.context = context;
         this.launcher = launcher;
-        this.jobs = jobs;
+        this.unfinished = unfinished;
+        this.jobs = jobs.stream().sorted(java.util.Comparator.comparing(
+                (LandingJob job) -> SYSTEM_ORDER.indexOf(job.system()))).toList();
         this.settings = settings;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
+    public void run(ApplicationArguments arguments) throws IOException {
+        try (LakeLock lock = LakeLock.acquire(context.lake().root())) {
+            extractAll();
+        }
+    }
+
+    private void extractAll() {
         Instant started = Instant.now();
         for (School school : context.trust().schools()) {
             if (settings.school() != null && !settings.school().equals(school.urn())) {
@@ -77,12 +90,8 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private Outcome launch(int urn, LandingJob job) {
         Instant started = Instant.now();
-        String loadId = LOAD_TIME.format(started) + "-" + urn + "-" + job.system() + "_" + job.entity();
-        JobParameters parameters = new JobParametersBuilder()
-                .addLong("schoolUrn", (long) urn)
-                .addString("loadId", loadId)
-                .addString("loadDate", settings.loadDateOrToday().toString())
-                .toJobParameters();
+        JobParameters parameters = unfinished.toRestart(job.job().getName(), urn)
+                .orElseGet(() -> freshParameters(urn, job, started));
         try {
             JobExecution execution = launcher.run(job.job(), parameters);
             return outcome(urn, job, execution, Duration.between(started, Instant.now()));
@@ -92,6 +101,15 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
             return new Outcome(urn, job.entity(), "FAILED", 0, 0, 0, Duration.between(started, Instant.now()),
                     e.getMessage());
         }
+    }
+
+    private JobParameters freshParameters(int urn, LandingJob job, Instant started) {
+        String loadId = LOAD_TIME.format(started) + "-" + urn + "-" + job.system() + "_" + job.entity();
+        return new JobParametersBuilder()
+                .addLong("schoolUrn", (long) urn)
+                .addString("loadId", loadId)
+                .addString("loadDate", settings.loadDateOrToday().toString())
+                .toJobParameters();
     }
 
     private static Outcome outcome(int urn, LandingJob job, JobExecution execution, Duration took) {
@@ -117,20 +135,20 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private String summary(Duration took) {
         StringBuilder out = new StringBuilder("\nExtract summary\n");
-        out.append(String.format("%-8s %-12s %-12s %10s %10s %10s %8s%n",
+        out.append(String.format("%-8s %-14s %-12s %10s %10s %10s %8s%n",
                 "school", "entity", "status", "read", "written", "rejected", "seconds"));
         long read = 0;
         long written = 0;
         long rejected = 0;
         for (Outcome outcome : outcomes) {
-            out.append(String.format("%-8d %-12s %-12s %10d %10d %10d %8.1f%n", outcome.schoolUrn(),
+            out.append(String.format("%-8d %-14s %-12s %10d %10d %10d %8.1f%n", outcome.schoolUrn(),
                     outcome.entity(), outcome.status(), outcome.read(), outcome.written(), outcome.rejected(),
                     outcome.took().toMillis() / 1000.0));
             read += outcome.read();
             written += outcome.written();
             rejected += outcome.rejected();
         }
-        out.append(String.format("%-8s %-12s %-12s %10d %10d %10d %8.1f%n", "all", "", "", read, written,
+        out.append(String.format("%-8s %-14s %-12s %10d %10d %10d %8.1f%n", "all", "", "", read, written,
                 rejected, took.toMillis() / 1000.0));
         outcomes.stream().filter(outcome -> !outcome.message().isEmpty()).forEach(outcome -> out.append(
                 String.format("school %d %s: %s%n", outcome.schoolUrn(), outcome.entity(), outcome.message())));

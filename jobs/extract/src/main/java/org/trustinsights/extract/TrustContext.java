@@ -10,9 +10,11 @@ import org.trustinsights.config.TrustConfig;
 import org.trustinsights.contract.Contracts;
 import org.trustinsights.extract.landing.LakeLayout;
 import org.trustinsights.extract.landing.ManifestStore;
+import org.trustinsights.extract.landing.RejectStore;
 
 /** What every extract job needs to know: the trust, the contracts and where the lake is. */
-public record TrustContext(TrustConfig trust, Contracts contracts, LakeLayout lake, ManifestStore manifests) {
+public record TrustContext(TrustConfig trust, Contracts contracts, LakeLayout lake, ManifestStore manifests,
+        RejectStore rejects) {
 
     public static TrustContext load(Path configFile) {
         TrustConfig trust = TrustConfig.load(configFile);
@@ -25,6 +27,7 @@ public record TrustContext(TrustConfig trust, Contracts contracts, LakeLayout la
         }
         LakeLayout lake = new LakeLayout(Path.of(trust.lakeRoot()));
         return new TrustContext(trust, contracts, lake,
-                new ManifestStore(contracts.get("bronze.load_manifests"), lake));
+                new ManifestStore(contracts.get("bronze.load_manifests"), lake),
+                new RejectStore(contracts.get("bronze.rejects"), lake));
     }
 }

@@ -128,11 +128,22 @@ class StaffExtractJobTest {
         }
     }
 
+    /** Every row under a table folder, with its school_urn partition value as a reader of the table sees it. */
     static List<Map<String, Object>> rows(Path folder) {
         return files(folder).stream()
                 .filter(file -> file.toString().endsWith(".parquet"))
-                .flatMap(file -> ParquetFiles.read(file).stream())
+                .flatMap(file -> ParquetFiles.read(file).stream().map(row -> withSchool(row, file)))
                 .toList();
+    }
+
+    private static Map<String, Object> withSchool(Map<String, Object> row, Path file) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>(row);
+        for (Path part : file) {
+            if (part.toString().startsWith("school_urn=")) {
+                values.putIfAbsent("school_urn", Integer.parseInt(part.toString().substring("school_urn=".length())));
+            }
+        }
+        return values;
     }
 
     static List<Path> files(Path folder) {

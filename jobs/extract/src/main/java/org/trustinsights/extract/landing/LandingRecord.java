@@ -10,8 +10,9 @@ package org.trustinsights.extract.landing;
 public record LandingRecord(Object[] values, String reason, String raw, String location, long position,
         java.time.Instant updatedAt) {
 
-    public static LandingRecord typed(Object[] values, String location, long position, java.time.Instant updatedAt) {
-        return new LandingRecord(values, null, null, location, position, updatedAt);
+    public static LandingRecord typed(Object[] values, String raw, String location, long position,
+            java.time.Instant updatedAt) {
+        return new LandingRecord(values, null, raw, location, position, updatedAt);
     }
 
     public static LandingRecord rejected(String reason, String raw, String location, long position) {

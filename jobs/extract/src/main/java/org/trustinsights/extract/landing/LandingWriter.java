@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamWriter;
@@ -15,9 +17,10 @@ import org.trustinsights.contract.TableContract;
 /**
  * Writes each chunk of one load as its own Parquet part of the landing table, and the chunk's
  * rejects as a part of {@code bronze.rejects}. Parts are numbered in the step's execution
- * context, so a restarted load carries on after the last committed chunk.
+ * context, so a restarted load carries on after the last committed chunk. The load itself
+ * comes from the job's parameters as each step starts.
  */
-public class LandingWriter implements ItemStreamWriter<LandingRecord> {
+public final class LandingWriter implements ItemStreamWriter<LandingRecord>, StepExecutionListener {
 
     static final String PART = "landing.part";
     static final String WRITTEN = "landing.written";
@@ -31,19 +34,29 @@ public class LandingWriter implements ItemStreamWriter<LandingRecord> {
     private final TableContract contract;
     private final TableContract rejects;
     private final LakeLayout lake;
-    private final Load load;
+    private final String system;
+    private final String entity;
     private final int[] layout;
+    private Load load;
     private long part;
     private long written;
     private long rejected;
     private Instant newestUpdate;
 
-    public LandingWriter(TableContract contract, TableContract rejects, LakeLayout lake, Load load) {
+    public LandingWriter(TableContract contract, TableContract rejects, LakeLayout lake) {
         this.contract = contract;
         this.rejects = rejects;
         this.lake = lake;
-        this.load = load;
+        this.system = contract.source().system();
+        this.entity = contract.source().entity();
         this.layout = layout(contract);
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        var parameters = step.getJobParameters();
+        load = new Load(parameters.getString("loadId"), java.time.LocalDate.parse(parameters.getString("loadDate")),
+                parameters.getLong("schoolUrn").intValue(), system, entity);
     }
 
     @Override

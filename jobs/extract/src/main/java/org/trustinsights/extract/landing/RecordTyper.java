@@ -60,6 +60,6 @@ public final class RecordTyper {
         if (!problems.isEmpty()) {
             return LandingRecord.rejected(String.join("; ", problems), raw, location, position).withUpdatedAt(updated);
         }
-        return LandingRecord.typed(values, location, position, updated);
+        return LandingRecord.typed(values, raw, location, position, updated);
     }
 }

@@ -15,10 +15,14 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
@@ -31,6 +35,7 @@ import org.trustinsights.InsightsException;
 import org.trustinsights.config.School;
 import org.trustinsights.config.SourceConfig;
 import org.trustinsights.contract.TableContract;
+import org.trustinsights.extract.landing.LandingChecks;
 import org.trustinsights.extract.landing.LandingRecord;
 import org.trustinsights.extract.landing.LandingWriter;
 import org.trustinsights.extract.landing.Load;
@@ -42,32 +47,51 @@ import org.trustinsights.extract.source.DropRecordMapper;
 import org.trustinsights.extract.source.JdbcReaders;
 
 /**
- * The three steps every landing job is made of, for any entity of any school system: find what
- * is new at the source, land it chunk by chunk, then commit the load by writing its manifest.
- * The job configuration classes put them together, one job per entity.
+ * Makes the landing job of any entity of any school system, in three steps: find what is new
+ * at the source, land it chunk by chunk, then commit the load by writing its manifest. The
+ * job configuration classes ask it for one job per entity.
  */
 @Component
-public class LandingSteps {
+public class LandingJobFactory {
 
     static final String FILES = "files";
     static final String WATERMARK_BEFORE = "watermarkBefore";
-    static final int CHUNK_SIZE = 20_000;
 
-    private static final Logger log = LoggerFactory.getLogger(LandingSteps.class);
+    private static final Logger log = LoggerFactory.getLogger(LandingJobFactory.class);
 
     private final TrustContext context;
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
+    private final int chunkSize;
 
-    public LandingSteps(TrustContext context, JobRepository jobRepository,
-            PlatformTransactionManager transactionManager) {
+    public LandingJobFactory(TrustContext context, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, ExtractSettings settings) {
         this.context = context;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
+        this.chunkSize = settings.chunkSizeOrDefault();
+    }
+
+    /**
+     * The job {@code <entity>ExtractJob}, with steps {@code <entity>ScanStep},
+     * {@code <entity>LandingStep} and {@code <entity>ManifestStep}.
+     */
+    public LandingJob landingJob(String system, String entity) {
+        TableContract table = context.contracts().bronze(system, entity);
+        LandingWriter writer = new LandingWriter(table, context.contracts().get("bronze.rejects"), context.lake());
+        LandingChecks checks = new LandingChecks(table,
+                context.trust().schools().stream().map(School::urn).collect(Collectors.toSet()));
+        LandingReader reader = new LandingReader(this, entity + "Reader", system, entity);
+        Job job = new JobBuilder(entity + "ExtractJob", jobRepository)
+                .start(scanStep(entity + "ScanStep", system, entity))
+                .next(landingStep(entity + "LandingStep", reader, checks, writer))
+                .next(manifestStep(entity + "ManifestStep", entity + "LandingStep", system, entity))
+                .build();
+        return new LandingJob(system, entity, job);
     }
 
     /** Records in the job's context which files are new, or from which watermark to read. */
-    public Step scanStep(String name, String system, String entity) {
+    private Step scanStep(String name, String system, String entity) {
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -78,17 +102,25 @@ public class LandingSteps {
                 .build();
     }
 
-    public Step landingStep(String name, ItemStreamReader<LandingRecord> reader, LandingWriter writer) {
+    private Step landingStep(String name, LandingReader reader, LandingChecks checks, LandingWriter writer) {
+        LandingProgress progress = new LandingProgress(name);
         return new StepBuilder(name, jobRepository)
-                .<LandingRecord, LandingRecord>chunk(CHUNK_SIZE, transactionManager)
+                .<LandingRecord, LandingRecord>chunk(chunkSize, transactionManager)
                 .reader(reader)
+                .processor(checks)
                 .writer(writer)
+                .stream(reader)
                 .stream(writer)
+                .listener((StepExecutionListener) reader)
+                .listener((StepExecutionListener) writer)
+                .listener((StepExecutionListener) checks)
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener) progress)
                 .build();
     }
 
     /** Writes the load's manifest, which commits it; a run that found nothing new writes none. */
-    public Step manifestStep(String name, String landingStepName, String system, String entity) {
+    private Step manifestStep(String name, String landingStepName, String system, String entity) {
         return new StepBuilder(name, jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -100,7 +132,7 @@ public class LandingSteps {
     }
 
     /** The reader for the load: new drop files, or database rows past the watermark. */
-    public ItemStreamReader<LandingRecord> reader(String name, int urn, String system, String entity,
+    ItemStreamReader<LandingRecord> sourceReader(String name, int urn, String system, String entity,
             ExecutionContext job) {
         SourceConfig source = source(urn, system);
         RecordTyper typer = new RecordTyper(context.contracts().bronze(system, entity));
@@ -114,11 +146,6 @@ public class LandingSteps {
             default -> throw new InsightsException(SOURCE, "Cannot read " + description + ": source kind "
                     + source.kind() + " is not available yet; fix: use files or jdbc");
         };
-    }
-
-    public LandingWriter writer(Load load) {
-        TableContract table = context.contracts().bronze(load.system(), load.entity());
-        return new LandingWriter(table, context.contracts().get("bronze.rejects"), context.lake(), load);
     }
 
     private void scan(int urn, String system, String entity, ExecutionContext job) {
@@ -146,6 +173,7 @@ public class LandingSteps {
         }
         String watermarkBefore = job.getExecutionContext().getString(WATERMARK_BEFORE);
         Load load = load(job, system, entity);
+        boolean tooManyRejects = context.trust().extract().exceeded(counts.rejected(), landing.getReadCount());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("load_id", load.loadId());
         manifest.put("job_execution_id", job.getId());
@@ -162,14 +190,26 @@ public class LandingSteps {
                 : files.stream().map(DropFile::manifestEntry).collect(Collectors.joining("|")));
         manifest.put("started_at", job.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant());
         manifest.put("finished_at", Instant.now());
-        manifest.put("status", "completed");
+        manifest.put("status", tooManyRejects ? "failed" : "completed");
         context.manifests().write(load, manifest);
+        if (tooManyRejects) {
+            throw new InsightsException(SOURCE, tooManyRejectsMessage(load, landing.getReadCount(), counts.rejected()));
+        }
         log.info("Landed {} rows of {}/{} for school {} ({} rejected), load {}",
                 counts.written(), system, entity, load.schoolUrn(), counts.rejected(), load.loadId());
         return true;
     }
 
-    public static Load load(JobExecution job, String system, String entity) {
+    private String tooManyRejectsMessage(Load load, long read, long rejected) {
+        List<String> reasons = context.rejects().firstReasons(load, 3);
+        return String.format("Cannot land %s/%s for school %d: %d of %d records rejected (%.1f%%, more than the "
+                        + "%.1f%% allowed); first reasons: %s; fix: correct the source, or raise "
+                        + "extract.max_reject_share in %s", load.system(), load.entity(), load.schoolUrn(), rejected,
+                read, 100.0 * rejected / read, 100 * context.trust().extract().maxRejectShare(),
+                String.join(" | ", reasons), context.trust().file().getFileName());
+    }
+
+    static Load load(JobExecution job, String system, String entity) {
         var parameters = job.getJobParameters();
         return new Load(parameters.getString("loadId"), LocalDate.parse(parameters.getString("loadDate")),
                 parameters.getLong("schoolUrn").intValue(), system, entity);

@@ -1,0 +1,63 @@
+package org.trustinsights.extract;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.item.ItemStreamReader;
+import org.trustinsights.extract.landing.LandingRecord;
+
+/**
+ * The reader of one landing step. The source it reads (new drop files, a database past its
+ * watermark, an API) is only known once the step starts, from the school in the job's
+ * parameters and what the scan step found, so the real reader is made then.
+ */
+final class LandingReader implements ItemStreamReader<LandingRecord>, StepExecutionListener {
+
+    private final LandingJobFactory factory;
+    private final String name;
+    private final String system;
+    private final String entity;
+    private ItemStreamReader<LandingRecord> source;
+
+    LandingReader(LandingJobFactory factory, String name, String system, String entity) {
+        this.factory = factory;
+        this.name = name;
+        this.system = system;
+        this.entity = entity;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        int urn = step.getJobParameters().getLong("schoolUrn").intValue();
+        source = factory.sourceReader(name, urn, system, entity, step.getJobExecution().getExecutionContext());
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        source = null;
+        return step.getExitStatus();
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        source.open(context);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        source.update(context);
+    }
+
+    @Override
+    public void close() {
+        if (source != null) {
+            source.close();
+        }
+    }
+
+    @Override
+    public LandingRecord read() throws Exception {
+        return source.read();
+    }
+}
