@@ -40,6 +40,8 @@ import org.trustinsights.extract.landing.LandingRecord;
 import org.trustinsights.extract.landing.LandingWriter;
 import org.trustinsights.extract.landing.Load;
 import org.trustinsights.extract.landing.RecordTyper;
+import org.trustinsights.extract.source.ApiReader;
+import org.trustinsights.extract.source.ApiSource;
 import org.trustinsights.extract.source.DropFile;
 import org.trustinsights.extract.source.DropFolder;
 import org.trustinsights.extract.source.DropReaders;
@@ -63,6 +65,7 @@ public class LandingJobFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final int chunkSize;
+    private final ExtractSettings settings;
 
     public LandingJobFactory(TrustContext context, JobRepository jobRepository,
             PlatformTransactionManager transactionManager, ExtractSettings settings) {
@@ -70,6 +73,7 @@ public class LandingJobFactory {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = settings.chunkSizeOrDefault();
+        this.settings = settings;
     }
 
     /**
@@ -143,8 +147,11 @@ public class LandingJobFactory {
                     new DropRecordMapper(typer, source.format(), description), source.format());
             case "jdbc" -> JdbcReaders.reader(name, dataSource(urn, system, source), entity,
                     Instant.parse(job.getString(WATERMARK_BEFORE)), typer);
+            case "api" -> new ApiReader(name, new ApiSource(source.url(), urn, entity,
+                    environment(urn, system, source.tokenEnv()), source.tokenEnv()),
+                    Instant.parse(job.getString(WATERMARK_BEFORE)), typer, settings.apiRetry());
             default -> throw new InsightsException(SOURCE, "Cannot read " + description + ": source kind "
-                    + source.kind() + " is not available yet; fix: use files or jdbc");
+                    + source.kind() + " is unknown; fix: use files, jdbc or api");
         };
     }
 

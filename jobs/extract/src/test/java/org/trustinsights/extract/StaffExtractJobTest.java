@@ -147,6 +147,9 @@ class StaffExtractJobTest {
     }
 
     static List<Path> files(Path folder) {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
