@@ -4,7 +4,9 @@ package org.trustinsights.config;
  * One school system as the extract reaches it. {@code kind} is {@code files} (a drop folder,
  * {@code location}, in {@code format} csv or jsonl), {@code jdbc} (a database {@code url}) or
  * {@code api} (an HTTP JSON {@code url}). Secrets are never written here: {@code userEnv},
- * {@code passwordEnv} and {@code tokenEnv} name the environment variables that hold them.
+ * {@code passwordEnv} and {@code tokenEnv} name the environment variables that hold them. A
+ * database source may give a query per entity, with one {@code ?} for the watermark; the
+ * default is {@code SELECT * FROM <entity> WHERE updated_at > ? ORDER BY updated_at}.
  */
 public record SourceConfig(
         String kind,
@@ -14,7 +16,17 @@ public record SourceConfig(
         String user,
         String userEnv,
         String passwordEnv,
-        String tokenEnv) {
+        String tokenEnv,
+        java.util.Map<String, String> queries) {
+
+    public SourceConfig {
+        queries = queries == null ? java.util.Map.of() : java.util.Map.copyOf(queries);
+    }
+
+    /** The query that reads an entity from a database source, past a watermark given as {@code ?}. */
+    public String query(String entity) {
+        return queries.getOrDefault(entity, "SELECT * FROM " + entity + " WHERE updated_at > ? ORDER BY updated_at");
+    }
 
     /** The same source with its folder and URL resolved against the configuration's folder. */
     SourceConfig resolvedAgainst(java.nio.file.Path configFolder) {
@@ -23,6 +35,6 @@ public record SourceConfig(
                 : configFolder.resolve(location).toAbsolutePath().normalize().toString();
         String resolvedUrl = url == null ? null : url.replace("{config_dir}", folder);
         return new SourceConfig(kind, format, resolvedLocation, resolvedUrl, user, userEnv,
-                passwordEnv, tokenEnv);
+                passwordEnv, tokenEnv, queries);
     }
 }

@@ -177,8 +177,13 @@ final class TrustConfigValidator {
                 require("csv".equals(source.format()) || "jsonl".equals(source.format()),
                         key + ".format", source.format(), "use csv or jsonl");
             }
-            case "jdbc" -> require(source.url() != null && source.url().startsWith("jdbc:"),
-                    key + ".url", source.url(), "give a JDBC URL, such as jdbc:postgresql://host/mis");
+            case "jdbc" -> {
+                require(source.url() != null && source.url().startsWith("jdbc:"),
+                        key + ".url", source.url(), "give a JDBC URL, such as jdbc:postgresql://host/mis");
+                source.queries().forEach((entity, query) -> require(query.chars().filter(c -> c == '?').count() == 1,
+                        key + ".queries." + entity, query,
+                        "write one ? where the watermark goes: ... WHERE updated_at > ? ORDER BY updated_at"));
+            }
             case "api" -> {
                 require(source.url() != null && source.url().matches("^https?://.+"), key + ".url",
                         source.url(), "give the API's base URL, such as https://diagnostics.example/v1");

@@ -145,7 +145,7 @@ public class LandingJobFactory {
         return switch (source.kind()) {
             case "files" -> DropReaders.reader(name, files(job),
                     new DropRecordMapper(typer, source.format(), description), source.format());
-            case "jdbc" -> JdbcReaders.reader(name, dataSource(urn, system, source), entity,
+            case "jdbc" -> JdbcReaders.reader(name, dataSource(urn, system, source), entity, source.query(entity),
                     Instant.parse(job.getString(WATERMARK_BEFORE)), typer);
             case "api" -> new ApiReader(name, new ApiSource(source.url(), urn, entity,
                     environment(urn, system, source.tokenEnv()), source.tokenEnv()),

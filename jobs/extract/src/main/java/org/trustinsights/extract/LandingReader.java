@@ -1,6 +1,5 @@
 package org.trustinsights.extract;
 
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.ExecutionContext;
@@ -34,12 +33,6 @@ final class LandingReader implements ItemStreamReader<LandingRecord>, StepExecut
     }
 
     @Override
-    public ExitStatus afterStep(StepExecution step) {
-        source = null;
-        return step.getExitStatus();
-    }
-
-    @Override
     public void open(ExecutionContext context) {
         source.open(context);
     }
@@ -49,10 +42,12 @@ final class LandingReader implements ItemStreamReader<LandingRecord>, StepExecut
         source.update(context);
     }
 
+    /** Closes the source (files, a database cursor); steps close their streams after their listeners. */
     @Override
     public void close() {
         if (source != null) {
             source.close();
+            source = null;
         }
     }
 

@@ -27,16 +27,18 @@ public final class JdbcReaders {
 
     private JdbcReaders() {}
 
-    public static JdbcCursorItemReader<LandingRecord> reader(String name, DataSource dataSource, String table,
-            Instant watermark, RecordTyper typer) {
+    public static JdbcCursorItemReader<LandingRecord> reader(String name, DataSource dataSource, String entity,
+            String query, Instant watermark, RecordTyper typer) {
         JdbcCursorItemReader<LandingRecord> reader = new JdbcCursorItemReader<>();
         reader.setName(name);
         reader.setDataSource(dataSource);
         reader.setFetchSize(FETCH_SIZE);
-        reader.setSql("SELECT * FROM " + table + " WHERE updated_at > ? ORDER BY updated_at");
+        reader.setSql(query);
+        // Some drivers (PostgreSQL) only stream with a fetch size inside a transaction
+        reader.setConnectionAutoCommit(false);
         reader.setPreparedStatementSetter(statement -> statement.setTimestamp(1,
                 Timestamp.valueOf(watermark.atOffset(ZoneOffset.UTC).toLocalDateTime())));
-        reader.setRowMapper(rowMapper(typer, "jdbc:" + table));
+        reader.setRowMapper(rowMapper(typer, "jdbc:" + entity));
         reader.setSaveState(true);
         return reader;
     }
