@@ -176,6 +176,8 @@ final class TrustConfigValidator {
                 require(present(source.location()), key + ".location", null, "name the drop folder");
                 require("csv".equals(source.format()) || "jsonl".equals(source.format()),
                         key + ".format", source.format(), "use csv or jsonl");
+                require(source.settleSeconds() >= 0, key + ".settle_seconds", source.settleSeconds(),
+                        "give the seconds a file must stay unchanged before it is taken, 0 or more");
             }
             case "jdbc" -> {
                 require(source.url() != null && source.url().startsWith("jdbc:"),

@@ -97,9 +97,9 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
             return outcome(urn, job, execution, Duration.between(started, Instant.now()));
         } catch (Exception e) {
             log.error("Extract of {}/{} for school {} could not start: {}", job.system(), job.entity(), urn,
-                    e.getMessage());
+                    describe(e));
             return new Outcome(urn, job.entity(), "FAILED", 0, 0, 0, Duration.between(started, Instant.now()),
-                    e.getMessage());
+                    describe(e));
         }
     }
 
@@ -121,7 +121,7 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
         LandingWriter.Counts counts = landing == null ? new LandingWriter.Counts(0, 0, null)
                 : LandingWriter.Counts.of(landing.getExecutionContext());
         String message = execution.getAllFailureExceptions().stream()
-                .map(Throwable::getMessage)
+                .map(ExtractRunner::describe)
                 .findFirst()
                 .orElse("");
         String status = execution.getStatus() == BatchStatus.COMPLETED
@@ -131,6 +131,18 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
             log.error("Extract of {}/{} for school {} failed: {}", job.system(), job.entity(), urn, message);
         }
         return new Outcome(urn, job.entity(), status, read, counts.written(), counts.rejected(), took, message);
+    }
+
+    /** Our own message where one is in the chain of causes, else the first cause's. */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.trustinsights.InsightsException) {
+                return cause.getMessage();
+            }
+            root = cause;
+        }
+        return root.getMessage();
     }
 
     private String summary(Duration took) {

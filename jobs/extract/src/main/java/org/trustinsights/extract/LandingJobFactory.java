@@ -158,7 +158,7 @@ public class LandingJobFactory {
     private void scan(int urn, String system, String entity, ExecutionContext job) {
         SourceConfig source = source(urn, system);
         if (source.kind().equals("files")) {
-            List<DropFile> files = DropFolder.of(source.location(), entity, source.format())
+            List<DropFile> files = DropFolder.of(source, entity)
                     .newFiles(context.manifests().takenChecksums(urn, system, entity));
             job.putString(FILES, files.stream()
                     .map(file -> file.path() + "\t" + file.sha256())
@@ -201,6 +201,10 @@ public class LandingJobFactory {
         context.manifests().write(load, manifest);
         if (tooManyRejects) {
             throw new InsightsException(SOURCE, tooManyRejectsMessage(load, landing.getReadCount(), counts.rejected()));
+        }
+        SourceConfig source = source(load.schoolUrn(), system);
+        if (source.archive() && !files.isEmpty()) {
+            DropFolder.of(source, entity).archive(files, load.loadDate());
         }
         log.info("Landed {} rows of {}/{} for school {} ({} rejected), load {}",
                 counts.written(), system, entity, load.schoolUrn(), counts.rejected(), load.loadId());

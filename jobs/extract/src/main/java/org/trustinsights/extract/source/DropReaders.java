@@ -8,14 +8,15 @@ import java.util.zip.GZIPInputStream;
 
 import org.springframework.batch.item.file.FlatFileItemReader;
 import org.springframework.batch.item.file.MultiResourceItemReader;
-import org.springframework.batch.item.file.separator.DefaultRecordSeparatorPolicy;
+import org.springframework.batch.item.file.separator.SimpleRecordSeparatorPolicy;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.trustinsights.extract.landing.LandingRecord;
 
 /**
  * Builds the reader for the new files of a drop folder: one file after another, each read line
- * by line (gzipped files unpacked as they stream), restartable at the last committed line.
+ * by line (gzipped files unpacked as they stream), restartable at the last committed line. A
+ * record is one line: a field may not hold a line break.
  */
 public final class DropReaders {
 
@@ -27,7 +28,8 @@ public final class DropReaders {
         delegate.setName(name + ".file");
         delegate.setEncoding(StandardCharsets.UTF_8.name());
         delegate.setLineMapper(mapper);
-        delegate.setRecordSeparatorPolicy(new DefaultRecordSeparatorPolicy());
+        // One line is one record, so a stray quote spoils its own line only, never the rest of the file
+        delegate.setRecordSeparatorPolicy(new SimpleRecordSeparatorPolicy());
         if ("csv".equals(format)) {
             delegate.setLinesToSkip(1);
             delegate.setSkippedLinesCallback(mapper);

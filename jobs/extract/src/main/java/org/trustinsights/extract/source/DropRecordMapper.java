@@ -33,6 +33,8 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
 
     private static final Logger log = LoggerFactory.getLogger(DropRecordMapper.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
+    private static final char NOT_UTF_8 = '\uFFFD';
 
     private final RecordTyper typer;
     private final String format;
@@ -75,6 +77,10 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
 
     @Override
     public LandingRecord mapLine(String line, int lineNumber) {
+        if (line.indexOf(NOT_UTF_8) >= 0) {
+            return LandingRecord.rejected("line has bytes that are not UTF-8; fix: export the file as UTF-8",
+                    line, currentFile, lineNumber);
+        }
         return "jsonl".equals(format) ? mapJson(line, lineNumber) : mapCsv(line, lineNumber);
     }
 
