@@ -14,7 +14,12 @@ public class ExtractApplication {
 
     public static void main(String[] args) {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        System.exit(SpringApplication.exit(SpringApplication.run(ExtractApplication.class, args)));
+        try {
+            System.exit(SpringApplication.exit(SpringApplication.run(ExtractApplication.class, args)));
+        } catch (RuntimeException e) {
+            System.err.println(ExtractRunner.describe(e));
+            System.exit(2);
+        }
     }
 
     @Bean

@@ -117,9 +117,9 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
                 .filter(step -> step.getStepName().endsWith("LandingStep"))
                 .findFirst()
                 .orElse(null);
-        long read = landing == null ? 0 : landing.getReadCount();
         LandingWriter.Counts counts = landing == null ? new LandingWriter.Counts(0, 0, null)
                 : LandingWriter.Counts.of(landing.getExecutionContext());
+        long read = counts.read();
         String message = execution.getAllFailureExceptions().stream()
                 .map(ExtractRunner::describe)
                 .findFirst()
@@ -133,8 +133,16 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
         return new Outcome(urn, job.entity(), status, read, counts.written(), counts.rejected(), took, message);
     }
 
+    /** The most heap the run has used, summed over the heap's pools. */
+    private static long peakHeapMegabytes() {
+        return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
+    }
+
     /** Our own message where one is in the chain of causes, else the first cause's. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.trustinsights.InsightsException) {
@@ -162,6 +170,8 @@ class ExtractRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         out.append(String.format("%-8s %-14s %-12s %10d %10d %10d %8.1f%n", "all", "", "", read, written,
                 rejected, took.toMillis() / 1000.0));
+        out.append(String.format("%d records a second; peak heap %d MB%n",
+                took.toMillis() == 0 ? 0 : Math.round(read * 1000.0 / took.toMillis()), peakHeapMegabytes()));
         outcomes.stream().filter(outcome -> !outcome.message().isEmpty()).forEach(outcome -> out.append(
                 String.format("school %d %s: %s%n", outcome.schoolUrn(), outcome.entity(), outcome.message())));
         return out.toString();

@@ -35,6 +35,7 @@ import org.trustinsights.InsightsException;
 import org.trustinsights.config.School;
 import org.trustinsights.config.SourceConfig;
 import org.trustinsights.contract.TableContract;
+import org.trustinsights.extract.landing.LandingBatch;
 import org.trustinsights.extract.landing.LandingChecks;
 import org.trustinsights.extract.landing.LandingRecord;
 import org.trustinsights.extract.landing.LandingWriter;
@@ -57,6 +58,8 @@ import org.trustinsights.extract.source.JdbcReaders;
 public class LandingJobFactory {
 
     static final String FILES = "files";
+    /** Records a landing step reads, checks and writes as one item. */
+    static final int BATCH_SIZE = 1_000;
     static final String WATERMARK_BEFORE = "watermarkBefore";
 
     private static final Logger log = LoggerFactory.getLogger(LandingJobFactory.class);
@@ -65,6 +68,7 @@ public class LandingJobFactory {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final int chunkSize;
+    private final int batchSize;
     private final ExtractSettings settings;
 
     public LandingJobFactory(TrustContext context, JobRepository jobRepository,
@@ -73,6 +77,7 @@ public class LandingJobFactory {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = settings.chunkSizeOrDefault();
+        this.batchSize = Math.min(BATCH_SIZE, chunkSize);
         this.settings = settings;
     }
 
@@ -85,7 +90,7 @@ public class LandingJobFactory {
         LandingWriter writer = new LandingWriter(table, context.contracts().get("bronze.rejects"), context.lake());
         LandingChecks checks = new LandingChecks(table,
                 context.trust().schools().stream().map(School::urn).collect(Collectors.toSet()));
-        LandingReader reader = new LandingReader(this, entity + "Reader", system, entity);
+        LandingReader reader = new LandingReader(this, entity + "Reader", system, entity, batchSize);
         Job job = new JobBuilder(entity + "ExtractJob", jobRepository)
                 .start(scanStep(entity + "ScanStep", system, entity))
                 .next(landingStep(entity + "LandingStep", reader, checks, writer))
@@ -109,7 +114,7 @@ public class LandingJobFactory {
     private Step landingStep(String name, LandingReader reader, LandingChecks checks, LandingWriter writer) {
         LandingProgress progress = new LandingProgress(name);
         return new StepBuilder(name, jobRepository)
-                .<LandingRecord, LandingRecord>chunk(chunkSize, transactionManager)
+                .<LandingBatch, LandingBatch>chunk(Math.max(1, chunkSize / batchSize), transactionManager)
                 .reader(reader)
                 .processor(checks)
                 .writer(writer)
@@ -175,19 +180,19 @@ public class LandingJobFactory {
                 .orElseThrow();
         LandingWriter.Counts counts = LandingWriter.Counts.of(landing.getExecutionContext());
         List<DropFile> files = files(job.getExecutionContext());
-        if (landing.getReadCount() == 0 && files.isEmpty()) {
+        if (counts.read() == 0 && files.isEmpty()) {
             return false;
         }
         String watermarkBefore = job.getExecutionContext().getString(WATERMARK_BEFORE);
         Load load = load(job, system, entity);
-        boolean tooManyRejects = context.trust().extract().exceeded(counts.rejected(), landing.getReadCount());
+        boolean tooManyRejects = context.trust().extract().exceeded(counts.rejected(), counts.read());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("load_id", load.loadId());
         manifest.put("job_execution_id", job.getId());
         manifest.put("system", system);
         manifest.put("entity", entity);
         manifest.put("source_kind", source(load.schoolUrn(), system).kind());
-        manifest.put("count_read", landing.getReadCount());
+        manifest.put("count_read", counts.read());
         manifest.put("count_written", counts.written());
         manifest.put("count_rejected", counts.rejected());
         manifest.put("watermark_before", watermarkBefore);
@@ -200,7 +205,7 @@ public class LandingJobFactory {
         manifest.put("status", tooManyRejects ? "failed" : "completed");
         context.manifests().write(load, manifest);
         if (tooManyRejects) {
-            throw new InsightsException(SOURCE, tooManyRejectsMessage(load, landing.getReadCount(), counts.rejected()));
+            throw new InsightsException(SOURCE, tooManyRejectsMessage(load, counts.read(), counts.rejected()));
         }
         SourceConfig source = source(load.schoolUrn(), system);
         if (source.archive() && !files.isEmpty()) {

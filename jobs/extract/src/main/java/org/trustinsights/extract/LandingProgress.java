@@ -35,7 +35,7 @@ final class LandingProgress implements ChunkListener, StepExecutionListener {
         }
         lastReport = now;
         StepExecution step = context.getStepContext().getStepExecution();
-        long read = step.getReadCount();
+        long read = org.trustinsights.extract.landing.LandingWriter.Counts.of(step.getExecutionContext()).read();
         log.info("{} for school {}: {} records read, {} a second", stepName,
                 step.getJobParameters().getLong("schoolUrn"), read, Math.round(read / ((now - started) / 1e9)));
     }

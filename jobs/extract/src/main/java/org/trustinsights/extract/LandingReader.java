@@ -4,6 +4,10 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemStreamReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.trustinsights.extract.landing.LandingBatch;
 import org.trustinsights.extract.landing.LandingRecord;
 
 /**
@@ -11,19 +15,21 @@ import org.trustinsights.extract.landing.LandingRecord;
  * watermark, an API) is only known once the step starts, from the school in the job's
  * parameters and what the scan step found, so the real reader is made then.
  */
-final class LandingReader implements ItemStreamReader<LandingRecord>, StepExecutionListener {
+final class LandingReader implements ItemStreamReader<LandingBatch>, StepExecutionListener {
 
     private final LandingJobFactory factory;
     private final String name;
     private final String system;
     private final String entity;
+    private final int batchSize;
     private ItemStreamReader<LandingRecord> source;
 
-    LandingReader(LandingJobFactory factory, String name, String system, String entity) {
+    LandingReader(LandingJobFactory factory, String name, String system, String entity, int batchSize) {
         this.factory = factory;
         this.name = name;
         this.system = system;
         this.entity = entity;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -51,8 +57,16 @@ final class LandingReader implements ItemStreamReader<LandingRecord>, StepExecut
         }
     }
 
+    /** The next records of the source, up to a batch of them, or null once it is read. */
     @Override
-    public LandingRecord read() throws Exception {
-        return source.read();
+    public LandingBatch read() throws Exception {
+        List<LandingRecord> records = new ArrayList<>(batchSize);
+        for (LandingRecord record = source.read(); record != null; record = source.read()) {
+            records.add(record);
+            if (records.size() == batchSize) {
+                break;
+            }
+        }
+        return records.isEmpty() ? null : new LandingBatch(records);
     }
 }

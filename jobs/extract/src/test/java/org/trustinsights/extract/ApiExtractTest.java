@@ -69,7 +69,7 @@ class ApiExtractTest {
     @Test
     void landsEveryPageThroughARateLimitAndAServerError() throws Exception {
         server.failNext(429, "1");
-        server.failRequest(5, 503);
+        server.failRequest(5, 500);
 
         ExtractProcess.Result result = extract(TOKEN, "--insights.entity=responses");
 
@@ -78,7 +78,7 @@ class ApiExtractTest {
         assertThat(landedAndRejected("diagnostics_responses")).isEqualTo(served);
         assertThat(server.requests()).hasSizeGreaterThan((int) (served / 1_000) + 2);
         assertThat(result.output()).contains("HTTP 429 from /v1/schools/140203/responses; trying again in 1000 ms")
-                .contains("HTTP 503 from /v1/schools/140203/responses; trying again in 500 ms");
+                .contains("HTTP 500 from /v1/schools/140203/responses; trying again in 500 ms");
     }
 
     @Test

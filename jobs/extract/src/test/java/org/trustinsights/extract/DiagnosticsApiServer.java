@@ -44,6 +44,7 @@ final class DiagnosticsApiServer implements AutoCloseable {
     private final Path sources;
     private final String token;
     private final Map<String, List<JsonNode>> added = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonNode>> served = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int failOnRequest = -1;
@@ -109,10 +110,11 @@ final class DiagnosticsApiServer implements AutoCloseable {
 
     private String page(int urn, String entity, Map<String, String> query) {
         String since = query.getOrDefault("updated_since", "");
-        List<JsonNode> records = records(urn, entity).stream()
+        String cacheKey = urn + "/" + entity + "/" + since + "/" + added.getOrDefault(urn + "/" + entity, List.of()).size();
+        List<JsonNode> records = served.computeIfAbsent(cacheKey, key -> records(urn, entity).stream()
                 .filter(record -> record.path("updated_at").asText("").compareTo(since) > 0)
                 .sorted(Comparator.comparing(record -> record.path("updated_at").asText("")))
-                .toList();
+                .toList());
         int offset = Integer.parseInt(query.getOrDefault("cursor", "0"));
         int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
         int end = Math.min(records.size(), offset + limit);

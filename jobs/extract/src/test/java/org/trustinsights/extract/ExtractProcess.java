@@ -19,7 +19,8 @@ record ExtractProcess(Process process, Path log) {
 
     static ExtractProcess start(Path work, Map<String, String> environment, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("extract.heap", "256m"),
                 "-Duser.timezone=UTC", "-Dinsights.home=" + StaffExtractJobTest.REPOSITORY.toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), ExtractApplication.class.getName(),
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs")));

@@ -117,6 +117,24 @@ class StaffFromPostgresTest {
                 .containsExactly(tuple("staff_id is empty but required", "jdbc:staff"));
     }
 
+    @Test
+    void theJobRepositoryCanLiveInPostgresToo() throws SQLException {
+        execute("DROP SCHEMA IF EXISTS batch CASCADE");
+        execute("CREATE SCHEMA batch");
+        String repository = postgres.getJdbcUrl("postgres", "postgres") + "&currentSchema=batch";
+
+        List<ExtractRunner.Outcome> outcomes;
+        try (ConfigurableApplicationContext context = SpringApplication.run(ExtractApplication.class,
+                "--insights.config=" + config, "--insights.load-date=2027-01-05",
+                "--spring.datasource.url=" + repository, "--spring.datasource.username=postgres")) {
+            outcomes = context.getBean(ExtractRunner.class).outcomes();
+        }
+
+        assertThat(outcomes).extracting(ExtractRunner.Outcome::status).containsExactly("LANDED");
+        assertThat(count("SELECT count(*) FROM batch.batch_job_execution WHERE status = 'COMPLETED'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM batch.batch_step_execution")).isEqualTo(3);
+    }
+
     private static void copySampleStaff(Connection target) throws SQLException {
         try (Connection sample = DriverManager.getConnection(SAMPLE_MIS, "sa", "");
                 ResultSet rows = sample.createStatement().executeQuery("SELECT * FROM STAFF");

@@ -1,7 +1,7 @@
 package org.trustinsights.extract.landing;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -18,7 +18,7 @@ import org.trustinsights.contract.TableContract;
  * reference. Either turns the record into a reject with the reason. The keys seen are kept as
  * 64-bit hashes, eight bytes a record, for the length of one load.
  */
-public final class LandingChecks implements ItemProcessor<LandingRecord, LandingRecord>, StepExecutionListener {
+public final class LandingChecks implements ItemProcessor<LandingBatch, LandingBatch>, StepExecutionListener {
 
     private static final String SCHOOL_REFERENCE = "silver.school.school_urn";
 
@@ -27,7 +27,7 @@ public final class LandingChecks implements ItemProcessor<LandingRecord, Landing
     private final List<String> keyNames;
     private final int[] schoolIndexes;
     private final Set<Integer> schools;
-    private final Set<Long> seenKeys = new HashSet<>();
+    private final LongOpenHashSet seenKeys = new LongOpenHashSet();
 
     public LandingChecks(TableContract contract, Set<Integer> schools) {
         this.columns = contract.sourceColumns();
@@ -48,7 +48,11 @@ public final class LandingChecks implements ItemProcessor<LandingRecord, Landing
     }
 
     @Override
-    public LandingRecord process(LandingRecord record) {
+    public LandingBatch process(LandingBatch batch) {
+        return new LandingBatch(batch.records().stream().map(this::check).toList());
+    }
+
+    private LandingRecord check(LandingRecord record) {
         if (record.isRejected()) {
             return record;
         }
@@ -73,9 +77,9 @@ public final class LandingChecks implements ItemProcessor<LandingRecord, Landing
     private long keyHash(LandingRecord record) {
         long hash = 0xcbf29ce484222325L;
         for (int index : keyIndexes) {
-            byte[] bytes = String.valueOf(record.values()[index]).getBytes(StandardCharsets.UTF_8);
-            for (byte value : bytes) {
-                hash = (hash ^ value) * 0x100000001b3L;
+            String value = String.valueOf(record.values()[index]);
+            for (int position = 0; position < value.length(); position++) {
+                hash = (hash ^ value.charAt(position)) * 0x100000001b3L;
             }
             hash = (hash ^ 0x1f) * 0x100000001b3L;
         }

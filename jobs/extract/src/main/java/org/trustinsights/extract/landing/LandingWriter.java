@@ -20,7 +20,7 @@ import org.trustinsights.contract.TableContract;
  * context, so a restarted load carries on after the last committed chunk. The load itself
  * comes from the job's parameters as each step starts.
  */
-public final class LandingWriter implements ItemStreamWriter<LandingRecord>, StepExecutionListener {
+public final class LandingWriter implements ItemStreamWriter<LandingBatch>, StepExecutionListener {
 
     static final String PART = "landing.part";
     static final String WRITTEN = "landing.written";
@@ -76,8 +76,13 @@ public final class LandingWriter implements ItemStreamWriter<LandingRecord>, Ste
         context.putString(NEWEST_UPDATE, newestUpdate == null ? "" : newestUpdate.toString());
     }
 
-    /** The counts a finished landing step left in its execution context. */
+    /** The counts a landing step left in its execution context at its last commit. */
     public record Counts(long written, long rejected, Instant newestUpdate) {
+
+        /** Every record read: each was either written or rejected. */
+        public long read() {
+            return written + rejected;
+        }
 
         public static Counts of(ExecutionContext context) {
             String newest = context.getString(NEWEST_UPDATE, "");
@@ -87,10 +92,11 @@ public final class LandingWriter implements ItemStreamWriter<LandingRecord>, Ste
     }
 
     @Override
-    public void write(Chunk<? extends LandingRecord> chunk) {
-        List<Object[]> rows = new ArrayList<>(chunk.size());
+    public void write(Chunk<? extends LandingBatch> chunk) {
+        List<Object[]> rows = new ArrayList<>();
         List<Object[]> rejectedRows = new ArrayList<>();
-        for (LandingRecord record : chunk) {
+        for (LandingRecord record : (Iterable<LandingRecord>) chunk.getItems().stream()
+                .flatMap(batch -> batch.records().stream())::iterator) {
             if (record.isRejected()) {
                 rejectedRows.add(rejectRow(record));
             } else {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +18,15 @@ import java.util.Map;
 
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.trustinsights.contract.Column;
+import org.trustinsights.contract.ColumnType;
 import org.trustinsights.contract.TableContract;
 
 /**
@@ -48,14 +46,17 @@ public final class ParquetFiles {
         try {
             Files.createDirectories(target.getParent());
             Files.deleteIfExists(temporary);
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(temporary))
+            RowWriteSupport.Builder builder = new RowWriteSupport.Builder(new LocalOutputFile(temporary), schema,
+                    columns)
                     .withConf(new PlainParquetConfiguration())
-                    .withType(schema)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .build()) {
-                SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+                    .withCompressionCodec(CompressionCodecName.SNAPPY);
+            // Numbers and times are near unique per row: a dictionary would be built only to be dropped
+            columns.stream()
+                    .filter(column -> column.type() == ColumnType.LONG || column.type() == ColumnType.TIMESTAMP)
+                    .forEach(column -> builder.withDictionaryEncoding(column.name(), false));
+            try (ParquetWriter<Object[]> writer = builder.build()) {
                 for (Object[] row : rows) {
-                    writer.write(group(groups.newGroup(), columns, row));
+                    writer.write(row);
                 }
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -75,26 +76,6 @@ public final class ParquetFiles {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         return rows;
-    }
-
-    private static Group group(Group group, List<Column> columns, Object[] row) {
-        for (int index = 0; index < columns.size(); index++) {
-            Object value = row[index];
-            if (value == null) {
-                continue;
-            }
-            String name = columns.get(index).name();
-            switch (columns.get(index).type()) {
-                case STRING -> group.append(name, value.toString());
-                case INT -> group.append(name, ((Number) value).intValue());
-                case LONG -> group.append(name, ((Number) value).longValue());
-                case DOUBLE -> group.append(name, ((Number) value).doubleValue());
-                case BOOLEAN -> group.append(name, (Boolean) value);
-                case DATE -> group.append(name, (int) toDate(value).toEpochDay());
-                case TIMESTAMP -> group.append(name, ChronoUnit.MICROS.between(Instant.EPOCH, toInstant(value)));
-            }
-        }
-        return group;
     }
 
     static LocalDate toDate(Object value) {

@@ -16,9 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,10 +84,10 @@ public final class ApiReader extends AbstractItemCountingItemStreamItemReader<La
             return null;
         }
         position++;
-        Map<String, String> values = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            values.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+        String[] values = new String[typer.columns().size()];
+        for (int index = 0; index < values.length; index++) {
+            JsonNode value = item.get(typer.columns().get(index).name());
+            values[index] = value == null || value.isNull() ? null : value.asText();
         }
         return typer.typeText(values, item.toString(), "api:" + endpoint.getPath(), position);
     }

@@ -2,9 +2,12 @@ package org.trustinsights.extract.source;
 
 import static org.trustinsights.InsightsException.Category.SOURCE;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +35,16 @@ import org.trustinsights.extract.landing.RecordTyper;
 public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCallbackHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DropRecordMapper.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
     private static final char NOT_UTF_8 = '\uFFFD';
 
     private final RecordTyper typer;
     private final String format;
     private final String description;
+    private final Map<String, Integer> columnIndexes = new HashMap<>();
     private final DelimitedLineTokenizer tokenizer = new DelimitedLineTokenizer();
+    private int[] headerPositions;
     private String currentFile = "";
 
     /** {@code description} names the source in messages, such as "staff drop of school 140101". */
@@ -48,6 +53,9 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
         this.format = format;
         this.description = description;
         tokenizer.setStrict(true);
+        for (int index = 0; index < typer.columns().size(); index++) {
+            columnIndexes.put(typer.columns().get(index).name(), index);
+        }
     }
 
     /** Called as the reader moves to the next file. */
@@ -73,6 +81,7 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
             log.warn("{} file {} has columns the contract lacks, not landed: {}", description, currentFile, extra);
         }
         tokenizer.setNames(names.toArray(String[]::new));
+        headerPositions = typer.columns().stream().mapToInt(column -> names.indexOf(column.name())).toArray();
     }
 
     @Override
@@ -94,28 +103,33 @@ public final class DropRecordMapper implements LineMapper<LandingRecord>, LineCa
         } catch (RuntimeException e) {
             return LandingRecord.rejected("not a CSV line: " + e.getMessage(), line, currentFile, lineNumber);
         }
-        Map<String, String> values = new HashMap<>();
-        for (Column column : typer.columns()) {
-            values.put(column.name(), fields.readRawString(column.name()));
+        String[] raw = fields.getValues();
+        String[] values = new String[headerPositions.length];
+        for (int index = 0; index < headerPositions.length; index++) {
+            values[index] = raw[headerPositions[index]];
         }
         return typer.typeText(values, line, currentFile, lineNumber);
     }
 
+    /** Reads a JSON object's fields as they stream past, keeping the contract's and skipping others. */
     private LandingRecord mapJson(String line, int lineNumber) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            return LandingRecord.rejected("not a JSON object: " + e.getOriginalMessage(), line, currentFile,
-                    lineNumber);
-        }
-        if (node == null || !node.isObject()) {
-            return LandingRecord.rejected("not a JSON object", line, currentFile, lineNumber);
-        }
-        Map<String, String> values = new HashMap<>();
-        for (Column column : typer.columns()) {
-            JsonNode value = node.get(column.name());
-            values.put(column.name(), value == null || value.isNull() ? null : value.asText());
+        String[] values = new String[columnIndexes.size()];
+        try (JsonParser parser = JSON.createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return LandingRecord.rejected("not a JSON object", line, currentFile, lineNumber);
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                Integer index = columnIndexes.get(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (value.isStructStart()) {
+                    parser.skipChildren();
+                } else if (index != null && value != JsonToken.VALUE_NULL) {
+                    values[index] = parser.getText();
+                }
+            }
+        } catch (IOException e) {
+            String problem = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            return LandingRecord.rejected("not a JSON object: " + problem, line, currentFile, lineNumber);
         }
         return typer.typeText(values, line, currentFile, lineNumber);
     }
