@@ -20,7 +20,6 @@ public record TrustContext(TrustConfig trust, Contracts contracts, LakeLayout la
         TrustConfig trust = TrustConfig.load(configFile);
         Contracts contracts = Contracts.load(InsightsHome.schemas());
         if (trust.lakeRoot().contains("://")) {
-            // TODO #3 land straight into object storage
             throw new InsightsException(CONFIGURATION, "Cannot land into " + trust.lakeRoot()
                     + ": the extract writes to a local or mounted folder; fix: mount the bucket, or set "
                     + "storage.root to a folder");
