@@ -12,6 +12,8 @@ import org.trustinsights.warehouse.lake.DeltaWriter;
 import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
 import org.trustinsights.warehouse.lake.TableWrite;
+import org.trustinsights.warehouse.silver.DiagnosticsBuilder;
+import org.trustinsights.warehouse.silver.FrameworkBuilder;
 import org.trustinsights.warehouse.silver.LeaderBuilder;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
 import org.trustinsights.warehouse.silver.SchoolBuilder;
@@ -32,8 +34,12 @@ public final class Transform {
         LandingLoads loads = new LandingLoads(lake, writer);
         steps.add(new Step("silver", List.of("silver.school"),
                 () -> List.of(new SchoolBuilder(lake, writer, trust).build())));
+        steps.add(new Step("silver", List.of("silver.behaviour", "silver.trust_priorities"),
+                () -> new FrameworkBuilder(lake, writer, trust).build()));
         steps.add(new Step("silver", List.of("silver.leader_match", "restricted.leader_identity", "silver.leader"),
                 () -> new LeaderBuilder(lake, writer, loads, keys).build()));
+        steps.add(new Step("silver", List.of("silver.diagnostic_sittings", "silver.diagnostic_responses"),
+                () -> new DiagnosticsBuilder(lake, writer, loads, trust, keys).build()));
         steps.add(new Step("gold", List.of("gold.leader_headcount"),
                 () -> List.of(new LeaderHeadcountBuilder(lake, writer, trust, asOf).build())));
     }

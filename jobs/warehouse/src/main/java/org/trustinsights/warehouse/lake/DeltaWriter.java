@@ -54,6 +54,28 @@ public final class DeltaWriter {
     }
 
     /**
+     * Merges rows from new loads by the table's primary key: a row the table lacks is inserted,
+     * and one it holds is replaced only by a newer version ({@code updated_at} later).
+     */
+    public TableWrite mergeNewer(String table, Dataset<Row> rows) {
+        long started = System.nanoTime();
+        Dataset<Row> shaped = lake.conform(table, rows);
+        if (!lake.exists(table)) {
+            shaped.write().format("delta").save(lake.path(table));
+            return result(table, lake.read(table).count(), started);
+        }
+        String condition = lake.contracts().get(table).primaryKey().stream()
+                .map(key -> "target." + key + " = source." + key)
+                .collect(Collectors.joining(" AND "));
+        DeltaTable.forPath(lake.spark(), lake.path(table)).as("target")
+                .merge(shaped.as("source"), condition)
+                .whenMatched("source.updated_at > target.updated_at").updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+        return result(table, lastOperationRows(table), started);
+    }
+
+    /**
      * Replaces a derived table whole, unless it was last built from the same inputs: the
      * inputs' description (their tables and versions, and the settings used) is kept with
      * each commit and compared on the next run.
@@ -81,6 +103,15 @@ public final class DeltaWriter {
 
     public long version(String table) {
         return DeltaTable.forPath(lake.spark(), lake.path(table)).history(1).first().getLong(0);
+    }
+
+    /** Rows the table's last commit inserted or updated, from its operation metrics. */
+    private long lastOperationRows(String table) {
+        Row last = DeltaTable.forPath(lake.spark(), lake.path(table)).history(1).select("operationMetrics").first();
+        scala.collection.Map<String, String> metrics = last.getMap(0);
+        long inserted = Long.parseLong(metrics.getOrElse("numTargetRowsInserted", () -> "0"));
+        long updated = Long.parseLong(metrics.getOrElse("numTargetRowsUpdated", () -> "0"));
+        return inserted + updated;
     }
 
     private String lastInputs(String table) {

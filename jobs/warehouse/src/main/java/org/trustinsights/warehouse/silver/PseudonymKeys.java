@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code INSIGHTS_PSEUDONYM_KEY}); on a local run without one, a random secret is made once
  * and kept in {@code var/pseudonym.key}, readable by its owner only.
  */
-public final class PseudonymKeys {
+public final class PseudonymKeys implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String ENVIRONMENT_VARIABLE = "INSIGHTS_PSEUDONYM_KEY";
 
@@ -55,6 +57,15 @@ public final class PseudonymKeys {
 
     public byte[] secret() {
         return secret.clone();
+    }
+
+    /** Registers {@code pseudonym(prefix, identifier)} as a SQL function of the session. */
+    public void register(org.apache.spark.sql.SparkSession spark) {
+        PseudonymKeys keys = this;
+        spark.udf().register("pseudonym",
+                (org.apache.spark.sql.api.java.UDF2<String, String, String>) (prefix, identifier) ->
+                        identifier == null ? null : keys.key(prefix, identifier),
+                org.apache.spark.sql.types.DataTypes.StringType);
     }
 
     private static byte[] localSecret(Path file) {

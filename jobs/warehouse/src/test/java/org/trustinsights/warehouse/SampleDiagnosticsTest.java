@@ -1,0 +1,106 @@
+package org.trustinsights.warehouse;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustinsights.config.TrustConfig;
+import org.trustinsights.warehouse.lake.Lakehouse;
+import org.trustinsights.warehouse.lake.TableWrite;
+import org.trustinsights.warehouse.silver.PseudonymKeys;
+
+/**
+ * The committed sample trust's diagnostics, landed by the real extract and merged into silver:
+ * every landed response arrives once, those whose sitting's leader the MIS knows link to it
+ * (the sample's rejected staff records leave a few sittings unmatched), raters are
+ * pseudonymous, and a rerun with nothing new changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleDiagnosticsTest {
+
+    static final PseudonymKeys KEYS = new PseudonymKeys("sample-trust-test-secret".getBytes(StandardCharsets.UTF_8));
+
+    @TempDir
+    static Path work;
+
+    Path config;
+    Lakehouse lake;
+    List<TableWrite> firstRun;
+
+    @BeforeAll
+    void landAndTransform() throws IOException {
+        config = TestLake.copyTrust(TestLake.REPOSITORY.resolve("config/sample"), work);
+        TestLake.extract(config, work, "2026-09-01");
+        lake = TestLake.lakehouse(config);
+
+        firstRun = transform();
+    }
+
+    @Test
+    void everyLandedResponseArrivesOnceAndThoseOfKnownSittingsLinkUp() {
+        Dataset<Row> landed = lake.spark().read().parquet(lake.path("bronze.diagnostics_responses"))
+                .select("school_urn", "sitting_id", "rater_id", "item_id").distinct();
+        Dataset<Row> responses = lake.read("silver.diagnostic_responses");
+
+        long ofKnownSittings = landed.join(sittingsInSilver(), new String[] {"school_urn", "sitting_id"}).count();
+        long linked = responses.join(lake.read("silver.diagnostic_sittings"), "sitting_key").count();
+
+        assertThat(responses.count()).isEqualTo(landed.count()).isGreaterThan(100_000);
+        assertThat(responses.select("sitting_key", "rater_key", "item_id").distinct().count())
+                .isEqualTo(responses.count());
+        assertThat(linked).isEqualTo(ofKnownSittings).isLessThan(responses.count());
+    }
+
+    @Test
+    void ratersArePseudonymous() {
+        Dataset<Row> raterKeys = lake.read("silver.diagnostic_responses").select("rater_key").distinct();
+        Dataset<Row> raterIds = lake.spark().read().parquet(lake.path("bronze.diagnostics_responses"))
+                .select(col("rater_id").as("rater_key")).distinct();
+
+        assertThat(raterKeys.filter(col("rater_key").rlike("^R[0-9a-f]{20}$")).count()).isEqualTo(raterKeys.count());
+        assertThat(raterKeys.intersect(raterIds).count()).isZero();
+    }
+
+    @Test
+    void sittingsFallInTheirAcademicYear() {
+        Dataset<Row> sittings = lake.read("silver.diagnostic_sittings");
+
+        assertThat(sittings.count()).isGreaterThan(250);
+        assertThat(sittings.filter("sitting_date < to_date(concat(substr(academic_year, 1, 4), '-09-01')) OR "
+                + "sitting_date > to_date(concat(cast(substr(academic_year, 1, 4) AS int) + 1, '-08-31'))").count())
+                .isZero();
+    }
+
+    @Test
+    void aRerunWithNothingNewChangesNoTable() {
+        List<TableWrite> rerun = transform();
+
+        assertThat(rerun).allSatisfy(write -> assertThat(write.unchanged()).as(write.table()).isTrue());
+    }
+
+    /** Sittings that silver holds, by the platform's id: those whose leader the MIS knows. */
+    private Dataset<Row> sittingsInSilver() {
+        Dataset<Row> landed = lake.spark().read().parquet(lake.path("bronze.diagnostics_sittings"));
+        lake.spark().udf().register("sitting_key_of", (org.apache.spark.sql.api.java.UDF2<Integer, String, String>)
+                (urn, id) -> KEYS.key("D", urn + ":" + id), org.apache.spark.sql.types.DataTypes.StringType);
+        return landed.withColumn("sitting_key", org.apache.spark.sql.functions.callUDF("sitting_key_of",
+                        col("school_urn"), col("sitting_id")))
+                .join(lake.read("silver.diagnostic_sittings").select("sitting_key"), "sitting_key")
+                .select("school_urn", "sitting_id");
+    }
+
+    private List<TableWrite> transform() {
+        return new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2026, 8, 31)).run(null);
+    }
+}
