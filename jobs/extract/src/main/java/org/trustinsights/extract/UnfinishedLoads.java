@@ -58,7 +58,8 @@ class UnfinishedLoads {
         boolean landed = execution.getStepExecutions().stream()
                 .anyMatch(step -> step.getStepName().endsWith("LandingStep")
                         && step.getStatus() == BatchStatus.COMPLETED);
-        boolean unfinished = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED;
+        boolean unfinished = execution.getStatus() == BatchStatus.FAILED
+                || execution.getStatus() == BatchStatus.STOPPED;
         return unfinished && !landed;
     }
 

@@ -13,10 +13,9 @@ import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
 import org.trustinsights.warehouse.lake.TableWrite;
 import org.trustinsights.warehouse.silver.DiagnosticsBuilder;
-import org.trustinsights.warehouse.silver.FrameworkBuilder;
 import org.trustinsights.warehouse.silver.LeaderBuilder;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
-import org.trustinsights.warehouse.silver.SchoolBuilder;
+import org.trustinsights.warehouse.silver.TrustConfigurationBuilder;
 
 /**
  * Builds silver from new landing loads and gold from silver, in dependency order, each step
@@ -32,10 +31,8 @@ public final class Transform {
     public Transform(Lakehouse lake, TrustConfig trust, PseudonymKeys keys, LocalDate asOf) {
         DeltaWriter writer = new DeltaWriter(lake);
         LandingLoads loads = new LandingLoads(lake, writer);
-        steps.add(new Step("silver", List.of("silver.school"),
-                () -> List.of(new SchoolBuilder(lake, writer, trust).build())));
-        steps.add(new Step("silver", List.of("silver.behaviour", "silver.trust_priorities"),
-                () -> new FrameworkBuilder(lake, writer, trust).build()));
+        steps.add(new Step("silver", List.of("silver.school", "silver.behaviour", "silver.trust_priorities"),
+                () -> new TrustConfigurationBuilder(lake, writer, trust).build()));
         steps.add(new Step("silver", List.of("silver.leader_match", "restricted.leader_identity", "silver.leader"),
                 () -> new LeaderBuilder(lake, writer, loads, keys).build()));
         steps.add(new Step("silver", List.of("silver.diagnostic_sittings", "silver.diagnostic_responses"),

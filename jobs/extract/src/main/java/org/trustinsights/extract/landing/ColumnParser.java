@@ -48,12 +48,16 @@ final class ColumnParser {
         this.column = column;
         this.allowed = Set.copyOf(column.rules().allowed());
         this.pattern = column.rules().pattern() == null ? null : Pattern.compile(column.rules().pattern());
-        this.min = column.type().isNumeric() && column.rules().min() != null ? Double.valueOf(column.rules().min()) : null;
-        this.max = column.type().isNumeric() && column.rules().max() != null ? Double.valueOf(column.rules().max()) : null;
+        this.min = bound(column, column.rules().min());
+        this.max = bound(column, column.rules().max());
     }
 
     Column column() {
         return column;
+    }
+
+    private static Double bound(Column column, String bound) {
+        return column.type().isNumeric() && bound != null ? Double.valueOf(bound) : null;
     }
 
     Typed parse(String text) {

@@ -18,7 +18,8 @@ public final class SparkSchemas {
 
     public static StructType of(TableContract contract) {
         StructField[] fields = contract.columns().stream()
-                .map(column -> DataTypes.createStructField(column.name(), sparkType(column.type()), column.isNullable()))
+                .map(column -> DataTypes.createStructField(column.name(), sparkType(column.type()),
+                        column.isNullable()))
                 .toArray(StructField[]::new);
         return DataTypes.createStructType(fields);
     }

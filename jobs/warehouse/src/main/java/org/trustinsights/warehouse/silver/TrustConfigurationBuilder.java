@@ -15,12 +15,15 @@ import org.trustinsights.warehouse.lake.SparkSchemas;
 import org.trustinsights.warehouse.lake.TableWrite;
 
 /**
- * The framework and the trust's choices from the trust configuration: {@code silver.behaviour}
- * (behaviours with their domains, in the framework's order) and {@code silver.trust_priorities}
- * (each academic year's priority behaviours, in the order the trust ranked them).
+ * The silver tables the trust configuration describes: {@code silver.school} (the schools and
+ * when they joined), {@code silver.behaviour} (behaviours with their domains, in the
+ * framework's order) and {@code silver.trust_priorities} (each academic year's priority
+ * behaviours, in the order the trust ranked them). Each is merged, so an unchanged
+ * configuration changes nothing.
  */
-public final class FrameworkBuilder {
+public final class TrustConfigurationBuilder {
 
+    static final String SCHOOL = "silver.school";
     static final String BEHAVIOUR = "silver.behaviour";
     static final String PRIORITIES = "silver.trust_priorities";
 
@@ -28,15 +31,23 @@ public final class FrameworkBuilder {
     private final DeltaWriter writer;
     private final TrustConfig trust;
 
-    public FrameworkBuilder(Lakehouse lake, DeltaWriter writer, TrustConfig trust) {
+    public TrustConfigurationBuilder(Lakehouse lake, DeltaWriter writer, TrustConfig trust) {
         this.lake = lake;
         this.writer = writer;
         this.trust = trust;
     }
 
     public List<TableWrite> build() {
-        return List.of(writer.upsert(BEHAVIOUR, frame(BEHAVIOUR, behaviours())),
+        return List.of(writer.upsert(SCHOOL, frame(SCHOOL, schools())),
+                writer.upsert(BEHAVIOUR, frame(BEHAVIOUR, behaviours())),
                 writer.upsert(PRIORITIES, frame(PRIORITIES, priorities())));
+    }
+
+    private List<Row> schools() {
+        return trust.schools().stream()
+                .map(school -> RowFactory.create(school.urn(), school.name(), school.phase(), school.region(),
+                        java.sql.Date.valueOf(school.joinedOn()), null))
+                .toList();
     }
 
     private List<Row> behaviours() {
