@@ -12,7 +12,10 @@ import org.trustinsights.warehouse.lake.DeltaWriter;
 import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
 import org.trustinsights.warehouse.lake.TableWrite;
+import org.trustinsights.warehouse.silver.CpdBuilder;
+import org.trustinsights.warehouse.silver.CycleBuilder;
 import org.trustinsights.warehouse.silver.DiagnosticsBuilder;
+import org.trustinsights.warehouse.silver.MentoringBuilder;
 import org.trustinsights.warehouse.silver.LeaderBuilder;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
 import org.trustinsights.warehouse.silver.TrustConfigurationBuilder;
@@ -30,13 +33,20 @@ public final class Transform {
 
     public Transform(Lakehouse lake, TrustConfig trust, PseudonymKeys keys, LocalDate asOf) {
         DeltaWriter writer = new DeltaWriter(lake);
+        keys.register(lake.spark());
         LandingLoads loads = new LandingLoads(lake, writer);
         steps.add(new Step("silver", List.of("silver.school", "silver.behaviour", "silver.trust_priorities"),
                 () -> new TrustConfigurationBuilder(lake, writer, trust).build()));
         steps.add(new Step("silver", List.of("silver.leader_match", "restricted.leader_identity", "silver.leader"),
                 () -> new LeaderBuilder(lake, writer, loads, keys).build()));
         steps.add(new Step("silver", List.of("silver.diagnostic_sittings", "silver.diagnostic_responses"),
-                () -> new DiagnosticsBuilder(lake, writer, loads, trust, keys).build()));
+                () -> new DiagnosticsBuilder(lake, writer, loads, trust).build()));
+        steps.add(new Step("silver", List.of("silver.cycle_checkins", "silver.development_cycles", "silver.cycle_focus"),
+                () -> new CycleBuilder(lake, writer, loads).build()));
+        steps.add(new Step("silver", List.of("silver.cpd_events", "silver.cpd_event_behaviours",
+                "silver.cpd_attendance"), () -> new CpdBuilder(lake, writer, loads).build()));
+        steps.add(new Step("silver", List.of("silver.mentoring_relationships"),
+                () -> List.of(new MentoringBuilder(lake, writer, loads).build())));
         steps.add(new Step("gold", List.of("gold.leader_headcount"),
                 () -> List.of(new LeaderHeadcountBuilder(lake, writer, trust, asOf).build())));
     }

@@ -3,11 +3,9 @@ package org.trustinsights.warehouse.silver;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -47,13 +44,11 @@ public final class DiagnosticsBuilder {
     private final LandingLoads loads;
     private final TrustConfig trust;
 
-    public DiagnosticsBuilder(Lakehouse lake, DeltaWriter writer, LandingLoads loads, TrustConfig trust,
-            PseudonymKeys keys) {
+    public DiagnosticsBuilder(Lakehouse lake, DeltaWriter writer, LandingLoads loads, TrustConfig trust) {
         this.lake = lake;
         this.writer = writer;
         this.loads = loads;
         this.trust = trust;
-        keys.register(lake.spark());
     }
 
     public List<TableWrite> build() {
@@ -65,7 +60,7 @@ public final class DiagnosticsBuilder {
         if (landed.isEmpty() && lake.exists(SITTINGS)) {
             return writer.unchangedWrite(SITTINGS);
         }
-        Dataset<Row> sittings = newest(landed.rows(), "school_urn", "sitting_id").cache();
+        Dataset<Row> sittings = SilverFrames.newest(landed.rows(), "school_urn", "sitting_id").cache();
         Dataset<Row> matched = withLeaderKeys(sittings);
         long unmatched = matched.filter(col("leader_key").isNull()).count();
         if (unmatched > 0) {
@@ -74,7 +69,7 @@ public final class DiagnosticsBuilder {
         }
         Dataset<Row> rows = matched.filter(col("leader_key").isNotNull())
                 .withColumn("sitting_key", expr("pseudonym('D', concat(school_urn, ':', sitting_id))"))
-                .withColumn("academic_year", academicYear("sitting_date"))
+                .withColumn("academic_year", SilverFrames.academicYear("sitting_date"))
                 .select("sitting_key", "leader_key", "school_urn", "sitting_date", "academic_year", "form_code",
                         "status", "load_id", "updated_at");
         TableWrite write = writer.mergeNewer(SITTINGS, rows);
@@ -88,7 +83,7 @@ public final class DiagnosticsBuilder {
         if (landed.isEmpty() && lake.exists(RESPONSES)) {
             return writer.unchangedWrite(RESPONSES);
         }
-        Dataset<Row> responses = newest(landed.rows(), "school_urn", "sitting_id", "rater_id", "item_id")
+        Dataset<Row> responses = SilverFrames.newest(landed.rows(), "school_urn", "sitting_id", "rater_id", "item_id")
                 .join(broadcast(items()), "item_id")
                 .withColumn("sitting_key", expr("pseudonym('D', concat(school_urn, ':', sitting_id))"))
                 .withColumn("rater_key", expr("pseudonym('R', rater_id)"))
@@ -98,16 +93,6 @@ public final class DiagnosticsBuilder {
         TableWrite write = writer.mergeNewer(RESPONSES, responses);
         loads.markApplied(landed, RESPONSES);
         return write;
-    }
-
-    /** The newest version of each record among the new loads. */
-    private static Dataset<Row> newest(Dataset<Row> rows, String... key) {
-        var newestFirst = Window.partitionBy(java.util.Arrays.stream(key).map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
-                .orderBy(col("updated_at").desc(), col("load_id").desc(), col("source_position").desc());
-        return rows.withColumn("version_rank", row_number().over(newestFirst))
-                .filter(col("version_rank").equalTo(1))
-                .drop("version_rank");
     }
 
     /** Adds each sitting's leader_key: by school and staff id, else teacher reference number, else e-mail. */
@@ -139,13 +124,5 @@ public final class DiagnosticsBuilder {
         return lake.spark().createDataFrame(rows, new StructType()
                 .add("item_id", DataTypes.StringType, false)
                 .add("behaviour_code", DataTypes.StringType, false));
-    }
-
-    /** "2024/25" for a date from 1 September 2024 to 31 August 2025. */
-    static org.apache.spark.sql.Column academicYear(String dateColumn) {
-        org.apache.spark.sql.Column start = expr("year(" + dateColumn + ") - CASE WHEN month(" + dateColumn
-                + ") >= 9 THEN 0 ELSE 1 END");
-        return concat_ws("/", start.cast("string"), expr("lpad(cast((year(" + dateColumn + ") - CASE WHEN month("
-                + dateColumn + ") >= 9 THEN 0 ELSE 1 END + 1) % 100 AS string), 2, '0')"));
     }
 }

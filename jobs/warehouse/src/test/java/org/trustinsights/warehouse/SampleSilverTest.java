@@ -21,13 +21,14 @@ import org.trustinsights.warehouse.lake.TableWrite;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
 
 /**
- * The committed sample trust's diagnostics, landed by the real extract and merged into silver:
- * every landed response arrives once, those whose sitting's leader the MIS knows link to it
- * (the sample's rejected staff records leave a few sittings unmatched), raters are
- * pseudonymous, and a rerun with nothing new changes nothing.
+ * The committed sample trust, landed by the real extract and merged into silver: every landed
+ * response arrives once, those whose sitting's leader the MIS knows link to it (the sample's
+ * rejected staff records leave a few sittings unmatched), raters are pseudonymous, cycles
+ * carry their check-ins and focus, CPD and mentoring hold together, and a rerun with nothing
+ * new changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleDiagnosticsTest {
+class SampleSilverTest {
 
     static final PseudonymKeys KEYS = new PseudonymKeys("sample-trust-test-secret".getBytes(StandardCharsets.UTF_8));
 
@@ -80,6 +81,35 @@ class SampleDiagnosticsTest {
         assertThat(sittings.filter("sitting_date < to_date(concat(substr(academic_year, 1, 4), '-09-01')) OR "
                 + "sitting_date > to_date(concat(cast(substr(academic_year, 1, 4) AS int) + 1, '-08-31'))").count())
                 .isZero();
+    }
+
+    @Test
+    void cyclesCountTheirCheckinsAndHoldOneToThreeFocusBehaviours() {
+        Dataset<Row> cycles = lake.read("silver.development_cycles");
+        Dataset<Row> counted = lake.read("silver.cycle_checkins").groupBy("cycle_key").count();
+        Dataset<Row> focus = lake.read("silver.cycle_focus");
+
+        assertThat(cycles.count()).isGreaterThan(400);
+        assertThat(cycles.join(counted, new String[] {"cycle_key"}, "left")
+                .filter("count_checkins <> coalesce(count, 0)").count()).isZero();
+        assertThat(focus.groupBy("cycle_key").count().filter("count < 1 OR count > 3").count()).isZero();
+        assertThat(focus.select("cycle_key").distinct().count()).isEqualTo(cycles.count());
+        assertThat(focus.join(lake.read("silver.behaviour"), new String[] {"behaviour_code"}, "left_anti").count())
+                .isZero();
+    }
+
+    @Test
+    void attendanceAndMentoringNameKnownEventsPeopleAndSchools() {
+        Dataset<Row> attendance = lake.read("silver.cpd_attendance");
+        Dataset<Row> mentoring = lake.read("silver.mentoring_relationships");
+
+        assertThat(attendance.count()).isGreaterThan(300);
+        assertThat(attendance.join(lake.read("silver.cpd_events"), new String[] {"event_key"}, "left_anti").count())
+                .isZero();
+        assertThat(mentoring.count()).isPositive();
+        assertThat(mentoring.filter("mentor_leader_key = mentee_leader_key").count()).isZero();
+        assertThat(mentoring.join(lake.read("silver.school").withColumnRenamed("school_urn", "mentor_school_urn"),
+                new String[] {"mentor_school_urn"}, "left_anti").count()).isZero();
     }
 
     @Test
