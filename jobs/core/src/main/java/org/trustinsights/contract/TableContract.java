@@ -42,10 +42,6 @@ public record TableContract(
         return columns.stream().filter(column -> column.name().equals(name)).findFirst();
     }
 
-    public List<String> columnNames() {
-        return columns.stream().map(Column::name).toList();
-    }
-
     /** The columns the source itself sends, in contract order (bronze tables). */
     public List<Column> sourceColumns() {
         return columns.stream().filter(column -> !column.isLineage()).toList();

@@ -65,8 +65,4 @@ public final class Transform {
         }
         return writes;
     }
-
-    public List<String> tables() {
-        return steps.stream().flatMap(step -> step.tables().stream()).toList();
-    }
 }

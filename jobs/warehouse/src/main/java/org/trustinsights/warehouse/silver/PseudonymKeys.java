@@ -55,10 +55,6 @@ public final class PseudonymKeys implements java.io.Serializable {
         }
     }
 
-    public byte[] secret() {
-        return secret.clone();
-    }
-
     /** Registers {@code pseudonym(prefix, identifier)} as a SQL function of the session. */
     public void register(org.apache.spark.sql.SparkSession spark) {
         PseudonymKeys keys = this;
