@@ -39,6 +39,7 @@ import org.trustinsights.extract.landing.LandingBatch;
 import org.trustinsights.extract.landing.LandingChecks;
 import org.trustinsights.extract.landing.LandingRecord;
 import org.trustinsights.extract.landing.LandingWriter;
+import org.trustinsights.extract.landing.ManifestStore;
 import org.trustinsights.extract.landing.Load;
 import org.trustinsights.extract.landing.RecordTyper;
 import org.trustinsights.extract.source.ApiReader;
@@ -162,15 +163,15 @@ public class LandingJobFactory {
 
     private void scan(int urn, String system, String entity, ExecutionContext job) {
         SourceConfig source = source(urn, system);
+        ManifestStore.History history = context.manifests().history(urn, system, entity);
         if (source.kind().equals("files")) {
-            List<DropFile> files = DropFolder.of(source, entity)
-                    .newFiles(context.manifests().takenChecksums(urn, system, entity));
+            List<DropFile> files = DropFolder.of(source, entity).newFiles(history.takenChecksums());
             job.putString(FILES, files.stream()
                     .map(file -> file.path() + "\t" + file.sha256())
                     .collect(Collectors.joining("\n")));
             log.debug("School {} {}/{}: {} new files", urn, system, entity, files.size());
         }
-        job.putString(WATERMARK_BEFORE, context.manifests().watermark(urn, system, entity).toString());
+        job.putString(WATERMARK_BEFORE, history.watermark().toString());
     }
 
     private boolean commit(JobExecution job, String landingStepName, String system, String entity) {

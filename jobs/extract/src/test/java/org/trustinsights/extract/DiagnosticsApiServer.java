@@ -110,7 +110,8 @@ final class DiagnosticsApiServer implements AutoCloseable {
 
     private String page(int urn, String entity, Map<String, String> query) {
         String since = query.getOrDefault("updated_since", "");
-        String cacheKey = urn + "/" + entity + "/" + since + "/" + added.getOrDefault(urn + "/" + entity, List.of()).size();
+        int extra = added.getOrDefault(urn + "/" + entity, List.of()).size();
+        String cacheKey = urn + "/" + entity + "/" + since + "/" + extra;
         List<JsonNode> records = served.computeIfAbsent(cacheKey, key -> records(urn, entity).stream()
                 .filter(record -> record.path("updated_at").asText("").compareTo(since) > 0)
                 .sorted(Comparator.comparing(record -> record.path("updated_at").asText("")))

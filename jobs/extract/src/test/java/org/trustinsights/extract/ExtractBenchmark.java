@@ -84,7 +84,8 @@ public final class ExtractBenchmark {
                         + " FROM responses WHERE school_urn = " + school[0]
                         + " AND updated_at > ? ORDER BY updated_at\"}}"));
             }
-            ExtractProcess.Result result = extractWith(work, config.toString(), Map.of(), "--insights.entity=responses");
+            ExtractProcess.Result result = extractWith(work, config.toString(), Map.of(),
+                    "--insights.entity=responses");
             report("PostgreSQL over JDBC, responses", result);
         }
     }
@@ -118,11 +119,13 @@ public final class ExtractBenchmark {
             statement.execute("COPY (SELECT * FROM read_json('" + files + "', format = 'newline_delimited')) TO '"
                     + work.resolve("responses-all-cores.parquet") + "' (FORMAT parquet, COMPRESSION snappy)");
             double allCores = (System.nanoTime() - started) / 1e9;
-            ResultSet count = statement.executeQuery("SELECT count(*) FROM '" + work.resolve("responses.parquet") + "'");
+            ResultSet count = statement.executeQuery(
+                    "SELECT count(*) FROM '" + work.resolve("responses.parquet") + "'");
             count.next();
             long rows = count.getLong(1);
             System.out.printf("DuckDB, the same response files to Parquet: %,d rows, one thread %.1f s (%,.0f rows/s), "
-                    + "all cores %.1f s (%,.0f rows/s)%n", rows, oneThread, rows / oneThread, allCores, rows / allCores);
+                    + "all cores %.1f s (%,.0f rows/s)%n", rows, oneThread, rows / oneThread, allCores,
+                    rows / allCores);
         }
     }
 
@@ -145,7 +148,8 @@ public final class ExtractBenchmark {
             totals[0] += Long.parseLong(outcome.group(4));
             totals[1] += Double.parseDouble(outcome.group(7));
         }
-        System.out.println("Extract from " + what + (result.exitCode() == 0 ? "" : " (exit " + result.exitCode() + ")"));
+        String exit = result.exitCode() == 0 ? "" : " (exit " + result.exitCode() + ")";
+        System.out.println("Extract from " + what + exit);
         System.out.printf("  %-14s %12s %10s %12s%n", "entity", "rows", "seconds", "rows/s");
         entities.forEach((entity, totals) -> System.out.printf("  %-14s %,12.0f %10.1f %,12.0f%n", entity, totals[0],
                 totals[1], totals[1] == 0 ? 0 : totals[0] / totals[1]));

@@ -134,7 +134,8 @@ class FileDropTest {
     void tooManyRejectsFailTheLoadWithTheFirstReasonsAndLandNothingForSilver() throws IOException {
         StringBuilder file = new StringBuilder(HEADER + "\n" + GOOD + "\n");
         for (int line = 0; line < 12; line++) {
-            file.append("B").append(line).append(",,b@x.uk,Bo,Bell,Head,headmaster,,2020-09-01,,,2024-12-01T08:00:00Z\n");
+            file.append("B").append(line)
+                    .append(",,b@x.uk,Bo,Bell,Head,headmaster,,2020-09-01,,,2024-12-01T08:00:00Z\n");
         }
         write("staff.csv", file.toString());
 

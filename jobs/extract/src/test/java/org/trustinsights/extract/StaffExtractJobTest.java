@@ -116,7 +116,8 @@ class StaffExtractJobTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(100001, "FAILED"),
                         org.assertj.core.groups.Tuple.tuple(100002, "LANDED"));
         assertThat(outcomes.get(0).message()).startsWith("Cannot read drop folder ")
-                .endsWith("sources/100001/mis/staff: it does not exist; fix: create it, or correct the source's location");
+                .endsWith("sources/100001/mis/staff: it does not exist; fix: create it, or correct the "
+                        + "source's location");
     }
 
     private List<ExtractRunner.Outcome> extract() {

@@ -41,7 +41,8 @@ public final class Transform {
                 () -> new LeaderBuilder(lake, writer, loads, keys).build()));
         steps.add(new Step("silver", List.of("silver.diagnostic_sittings", "silver.diagnostic_responses"),
                 () -> new DiagnosticsBuilder(lake, writer, loads, trust).build()));
-        steps.add(new Step("silver", List.of("silver.cycle_checkins", "silver.development_cycles", "silver.cycle_focus"),
+        steps.add(new Step("silver",
+                List.of("silver.cycle_checkins", "silver.development_cycles", "silver.cycle_focus"),
                 () -> new CycleBuilder(lake, writer, loads).build()));
         steps.add(new Step("silver", List.of("silver.cpd_events", "silver.cpd_event_behaviours",
                 "silver.cpd_attendance"), () -> new CpdBuilder(lake, writer, loads).build()));

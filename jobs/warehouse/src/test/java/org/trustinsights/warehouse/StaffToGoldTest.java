@@ -83,7 +83,8 @@ class StaffToGoldTest {
 
         assertThat(spells).extracting(row -> row.getInt(0), row -> row.getString(1), row -> row.getString(2),
                         row -> row.getBoolean(5))
-                .containsExactly(tuple(100001, "A03", "assistant_head", false), tuple(100002, "B05", "deputy_head", true));
+                .containsExactly(tuple(100001, "A03", "assistant_head", false),
+                        tuple(100002, "B05", "deputy_head", true));
         assertThat(lake.read("silver.leader_match").filter("staff_id = 'B05'").first().<String>getAs("matched_on"))
                 .isEqualTo("trn");
     }
@@ -95,7 +96,8 @@ class StaffToGoldTest {
 
         assertThat(spells).extracting(row -> row.<String>getAs("role_level"), row -> row.getAs("valid_to") == null)
                 .containsExactly(tuple("middle_leader", false), tuple("assistant_head", true));
-        assertThat(spells).extracting(row -> row.<String>getAs("leader_key")).containsOnly((String) spells.get(0).getAs("leader_key"));
+        assertThat(spells).extracting(row -> row.<String>getAs("leader_key"))
+                .containsOnly((String) spells.get(0).getAs("leader_key"));
         assertThat(spells.get(1).<String>getAs("line_manager_leader_key")).isEqualTo(
                 lake.read("silver.leader_match").filter("staff_id = 'A01'").first().getAs("leader_key"));
     }

@@ -70,10 +70,19 @@ public final class ManifestStore {
         }
     }
 
+    /** What committed loads of one entity took: file checksums and the newest watermark. */
+    public record History(Set<String> takenChecksums, Instant watermark) {}
+
+    /** Reads the entity's committed manifests once for both things a scan needs. */
+    public History history(int schoolUrn, String system, String entity) {
+        List<Manifest> manifests = committed(schoolUrn, system, entity);
+        return new History(takenChecksums(manifests), watermark(manifests));
+    }
+
     /** Checksums of every file a committed load of this entity took. */
-    public Set<String> takenChecksums(int schoolUrn, String system, String entity) {
+    private static Set<String> takenChecksums(List<Manifest> manifests) {
         Set<String> checksums = new HashSet<>();
-        for (Manifest manifest : committed(schoolUrn, system, entity)) {
+        for (Manifest manifest : manifests) {
             String files = manifest.get("file_checksums");
             if (files != null && !files.isEmpty()) {
                 Arrays.stream(files.split("\\|"))
@@ -85,8 +94,8 @@ public final class ManifestStore {
     }
 
     /** The newest watermark a committed load reached, or the epoch when none has. */
-    public Instant watermark(int schoolUrn, String system, String entity) {
-        return committed(schoolUrn, system, entity).stream()
+    private static Instant watermark(List<Manifest> manifests) {
+        return manifests.stream()
                 .map(manifest -> manifest.get("watermark_after"))
                 .filter(Objects::nonNull)
                 .map(Instant::parse)

@@ -28,6 +28,7 @@ public final class LandingLoads {
 
     private final Lakehouse lake;
     private final DeltaWriter writer;
+    private Dataset<Row> manifests;
 
     public LandingLoads(Lakehouse lake, DeltaWriter writer) {
         this.lake = lake;
@@ -76,7 +77,15 @@ public final class LandingLoads {
         writer.upsert("ops.applied_loads", applied);
     }
 
+    /** The landing manifests, read once per run: the extract does not write while a transform runs. */
     private Dataset<Row> manifests() {
+        if (manifests == null) {
+            manifests = readManifests().cache();
+        }
+        return manifests;
+    }
+
+    private Dataset<Row> readManifests() {
         TableContract manifests = lake.contracts().get("bronze.load_manifests");
         String path = lake.path(manifests);
         if (!lake.matchesFiles(path)) {

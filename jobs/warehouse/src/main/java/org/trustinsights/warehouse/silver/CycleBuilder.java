@@ -42,15 +42,17 @@ public final class CycleBuilder {
         LandingLoads.NewLoads checkinLoads = loads.newLoads("bronze.diagnostics_checkins", CHECKINS);
         LandingLoads.NewLoads cycleLoads = loads.newLoads("bronze.diagnostics_cycles", CYCLES);
         if (checkinLoads.isEmpty() && cycleLoads.isEmpty() && lake.exists(CYCLES)) {
-            return List.of(writer.unchangedWrite(CHECKINS), writer.unchangedWrite(CYCLES), writer.unchangedWrite(FOCUS));
+            return List.of(writer.unchangedWrite(CHECKINS), writer.unchangedWrite(CYCLES),
+                    writer.unchangedWrite(FOCUS));
         }
 
         TableWrite checkins = writer.mergeNewer(CHECKINS, checkins(checkinLoads.rows()));
         Dataset<Row> cycles = cycles(cycleLoads.rows()).cache();
         TableWrite cycleWrite = writer.mergeNewer(CYCLES, cycles.drop("focus_behaviours"));
         refreshCheckinCounts(checkinLoads.rows());
-        TableWrite focus = writer.upsert(FOCUS, SilverFrames.explodeCodes(cycles.select("cycle_key", "focus_behaviours"),
-                "cycle_key", "focus_behaviours", "behaviour_code", "focus_order"));
+        TableWrite focus = writer.upsert(FOCUS, SilverFrames.explodeCodes(
+                cycles.select("cycle_key", "focus_behaviours"), "cycle_key", "focus_behaviours", "behaviour_code",
+                "focus_order"));
         loads.markApplied(checkinLoads, CHECKINS);
         loads.markApplied(cycleLoads, CYCLES);
         cycles.unpersist();
@@ -84,7 +86,8 @@ public final class CycleBuilder {
 
     /** Check-ins that arrived for cycles landed earlier move those cycles' counts. */
     private void refreshCheckinCounts(Dataset<Row> newCheckins) {
-        Dataset<Row> touched = newCheckins.select(expr("pseudonym('C', concat(school_urn, ':', cycle_id)) AS cycle_key"))
+        Dataset<Row> touched = newCheckins
+                .select(expr("pseudonym('C', concat(school_urn, ':', cycle_id)) AS cycle_key"))
                 .distinct()
                 .join(checkinCounts(), "cycle_key");
         DeltaTable.forPath(lake.spark(), lake.path(CYCLES)).as("target")

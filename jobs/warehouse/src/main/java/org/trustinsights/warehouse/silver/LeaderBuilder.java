@@ -62,7 +62,8 @@ public final class LeaderBuilder {
             return List.of(writer.unchangedWrite(MATCH), writer.unchangedWrite(IDENTITY),
                     writer.unchangedWrite(LEADER));
         }
-        Dataset<Row> spells = latestSpells(staff.rows()).cache();
+        Dataset<Row> spells = SilverFrames.newest(staff.rows(), "school_urn", "staff_id", "role_start_date")
+                .cache();
 
         TableWrite matches = writer.upsert(MATCH, matchNewPairs(spells));
         TableWrite identities = writer.upsert(IDENTITY, identities(spells));
@@ -70,15 +71,6 @@ public final class LeaderBuilder {
         loads.markApplied(staff, LEADER);
         spells.unpersist();
         return List.of(matches, identities, leaders);
-    }
-
-    /** One row per school, staff id and spell start: the newest version among the new loads. */
-    private static Dataset<Row> latestSpells(Dataset<Row> rows) {
-        var newestFirst = Window.partitionBy("school_urn", "staff_id", "role_start_date")
-                .orderBy(col("updated_at").desc(), col("load_id").desc(), col("source_position").desc());
-        return rows.withColumn("version_rank", row_number().over(newestFirst))
-                .filter(col("version_rank").equalTo(1))
-                .drop("version_rank");
     }
 
     /** Decides the person of every (school, staff id) pair not seen before. */
