@@ -3,6 +3,8 @@ package org.trustinsights.config;
 import static org.trustinsights.InsightsException.Category.CONFIGURATION;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +12,9 @@ import org.trustinsights.InsightsException;
 
 /**
  * One trust's configuration, read from a YAML file and validated: its schools and their source
- * systems, the framework, priorities per academic year, privacy thresholds, roles, mentoring and
- * where the lake lives. Relative paths in the file are resolved against the file's folder.
+ * systems, the framework, priorities per academic year, privacy thresholds, roles,
+ * mentoring, how scores and cycles are judged, and where the lake lives. Relative paths in
+ * the file are resolved against the file's folder.
  */
 public record TrustConfig(
         Path file,
@@ -21,6 +24,9 @@ public record TrustConfig(
         Calendar calendar,
         Roles roles,
         Mentoring mentoring,
+        Diagnostics diagnostics,
+        Cycles cycles,
+        Review review,
         ExtractLimits extract,
         Map<AcademicYear, List<String>> priorities,
         List<School> schools,
@@ -41,5 +47,17 @@ public record TrustConfig(
 
     public List<String> priorities(AcademicYear year) {
         return priorities.getOrDefault(year, List.of());
+    }
+
+    /** The academic years from the trust's first, or else the as-of date's, to the as-of date's. */
+    public List<AcademicYear> academicYears(LocalDate asOf) {
+        AcademicYear last = AcademicYear.of(asOf);
+        AcademicYear first = calendar.firstAcademicYear() == null ? last
+                : AcademicYear.parse(calendar.firstAcademicYear());
+        List<AcademicYear> years = new ArrayList<>();
+        for (AcademicYear year = first; year.compareTo(last) <= 0; year = year.next()) {
+            years.add(year);
+        }
+        return years;
     }
 }

@@ -49,6 +49,9 @@ final class TrustConfigValidator {
             require(document.mentoring().capacity() >= 1, "mentoring.capacity",
                     document.mentoring().capacity(), "a mentor takes at least one mentee");
         }
+        checkDiagnostics(document.diagnostics());
+        checkCycles(document.cycles());
+        checkReview(document.review());
         checkExtract(document.extract());
         checkSchools(document.schools());
     }
@@ -111,6 +114,46 @@ final class TrustConfigValidator {
             checked.put(year, List.copyOf(codes));
         }
         return checked;
+    }
+
+    private void checkDiagnostics(Diagnostics diagnostics) {
+        if (diagnostics == null) {
+            return;
+        }
+        require(diagnostics.agreementMargin() >= 0, "diagnostics.agreement_margin",
+                diagnostics.agreementMargin(), "use a scale distance of 0 or more (default 0.5)");
+        require(diagnostics.benchmarkMargin() >= 0, "diagnostics.benchmark_margin",
+                diagnostics.benchmarkMargin(), "use a scale distance of 0 or more (default 0.25)");
+        require(isShare(diagnostics.blindSpotShare()), "diagnostics.blind_spot_share",
+                diagnostics.blindSpotShare(), "use a share between 0 and 1 (default 0.4)");
+        require(isShare(diagnostics.hiddenStrengthShare()), "diagnostics.hidden_strength_share",
+                diagnostics.hiddenStrengthShare(), "use a share between 0 and 1 (default 0.4)");
+        require(diagnostics.reliableChangeThreshold() > 0, "diagnostics.reliable_change_threshold",
+                diagnostics.reliableChangeThreshold(), "use a positive index (default 1.96)");
+    }
+
+    private void checkCycles(Cycles cycles) {
+        if (cycles == null) {
+            return;
+        }
+        require(cycles.lengthDays() >= 1, "cycles.length_days", cycles.lengthDays(),
+                "use a length of 1 day or more (default 90)");
+        require(cycles.graceDays() >= 0, "cycles.grace_days", cycles.graceDays(),
+                "use 0 days or more (default 14)");
+    }
+
+    private void checkReview(Review review) {
+        if (review == null) {
+            return;
+        }
+        require(review.movementMargin() >= 0, "review.movement_margin", review.movementMargin(),
+                "use a scale distance of 0 or more (default 0.1)");
+        require(review.candidateCount() >= 1, "review.candidate_count", review.candidateCount(),
+                "put forward at least 1 candidate (default 3)");
+    }
+
+    private static boolean isShare(double value) {
+        return value >= 0 && value <= 1;
     }
 
     private void checkPrivacy(Privacy privacy) {

@@ -124,6 +124,7 @@ class StaffExtractJobTest {
         try (ConfigurableApplicationContext context = SpringApplication.run(ExtractApplication.class,
                 "--insights.config=" + trust.resolve("trust.yaml"),
                 "--insights.load-date=2025-01-10",
+                "--insights.entity=staff",
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs"))) {
             return context.getBean(ExtractRunner.class).outcomes();
         }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.trustinsights.config.InsightsHome;
 import org.trustinsights.config.TrustConfig;
+import org.trustinsights.warehouse.gold.GoldTables;
 import org.trustinsights.warehouse.gold.LeaderHeadcountBuilder;
 import org.trustinsights.warehouse.lake.DeltaWriter;
 import org.trustinsights.warehouse.lake.LandingLoads;
@@ -15,6 +16,7 @@ import org.trustinsights.warehouse.lake.TableWrite;
 import org.trustinsights.warehouse.silver.CpdBuilder;
 import org.trustinsights.warehouse.silver.CycleBuilder;
 import org.trustinsights.warehouse.silver.DiagnosticsBuilder;
+import org.trustinsights.warehouse.silver.ItemBuilder;
 import org.trustinsights.warehouse.silver.MentoringBuilder;
 import org.trustinsights.warehouse.silver.LeaderBuilder;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
@@ -41,6 +43,8 @@ public final class Transform {
                 () -> new LeaderBuilder(lake, writer, loads, keys).build()));
         steps.add(new Step("silver", List.of("silver.diagnostic_sittings", "silver.diagnostic_responses"),
                 () -> new DiagnosticsBuilder(lake, writer, loads, trust).build()));
+        steps.add(new Step("silver", List.of("silver.item"),
+                () -> List.of(new ItemBuilder(lake, writer, trust).build())));
         steps.add(new Step("silver",
                 List.of("silver.cycle_checkins", "silver.development_cycles", "silver.cycle_focus"),
                 () -> new CycleBuilder(lake, writer, loads).build()));
@@ -50,6 +54,10 @@ public final class Transform {
                 () -> List.of(new MentoringBuilder(lake, writer, loads).build())));
         steps.add(new Step("gold", List.of("gold.leader_headcount"),
                 () -> List.of(new LeaderHeadcountBuilder(lake, writer, trust, asOf).build())));
+        GoldTables gold = new GoldTables(lake, writer, trust, asOf);
+        for (GoldTables.GoldTable table : GoldTables.TABLES) {
+            steps.add(new Step("gold", List.of(table.table()), () -> List.of(gold.build(table))));
+        }
     }
 
     public static Transform forTrust(Lakehouse lake, TrustConfig trust, LocalDate asOf) {

@@ -46,7 +46,7 @@ public final class LeaderHeadcountBuilder {
     }
 
     public TableWrite build() {
-        List<AcademicYear> years = years();
+        List<AcademicYear> years = trust.academicYears(asOf);
         String inputs = String.format("silver.leader@%d silver.school@%d years=%s..%s census=%s min_group_size=%d",
                 writer.version("silver.leader"), writer.version("silver.school"), years.get(0),
                 years.get(years.size() - 1), trust.calendar().censusDate(), trust.privacy().minGroupSize());
@@ -102,16 +102,5 @@ public final class LeaderHeadcountBuilder {
     private static Row row(Row schoolYear, String level, int count, String reason) {
         return RowFactory.create(schoolYear.getString(0), schoolYear.getInt(2), schoolYear.getString(3),
                 schoolYear.getString(4), level, reason == null ? count : null, reason != null, reason);
-    }
-
-    private List<AcademicYear> years() {
-        AcademicYear last = AcademicYear.of(asOf);
-        AcademicYear first = trust.calendar().firstAcademicYear() == null ? last
-                : AcademicYear.parse(trust.calendar().firstAcademicYear());
-        List<AcademicYear> years = new ArrayList<>();
-        for (AcademicYear year = first; year.compareTo(last) <= 0; year = year.next()) {
-            years.add(year);
-        }
-        return years;
     }
 }

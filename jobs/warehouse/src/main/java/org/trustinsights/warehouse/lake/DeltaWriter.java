@@ -82,7 +82,7 @@ public final class DeltaWriter {
      */
     public TableWrite replace(String table, Dataset<Row> rows, String inputs) {
         long started = System.nanoTime();
-        if (lake.exists(table) && inputs.equals(lastInputs(table))) {
+        if (isCurrent(table, inputs)) {
             return unchanged(table, started);
         }
         Dataset<Row> shaped = lake.conform(table, rows).cache();
@@ -94,6 +94,11 @@ public final class DeltaWriter {
         long count = shaped.count();
         shaped.unpersist();
         return result(table, count, started);
+    }
+
+    /** Whether the table exists and was last written from the inputs so described. */
+    public boolean isCurrent(String table, String inputs) {
+        return lake.exists(table) && inputs.equals(lastInputs(table));
     }
 
     /** The result for a table this run had no reason to touch. */
