@@ -33,6 +33,9 @@ class TrustConfigTest {
         assertThat(config.priorities(AcademicYear.parse("2024/25"))).isEmpty();
         assertThat(config.mentoring().capacity()).isEqualTo(Mentoring.DEFAULT_CAPACITY);
         assertThat(config.roles().critical()).containsExactly("headteacher", "deputy_head");
+        assertThat(config.diagnostics().agreementMargin()).isEqualTo(Diagnostics.DEFAULT_AGREEMENT_MARGIN);
+        assertThat(config.cycles().windowDays()).isEqualTo(104);
+        assertThat(config.review().candidateCount()).isEqualTo(Review.DEFAULT_CANDIDATE_COUNT);
     }
 
     @Test
@@ -71,6 +74,9 @@ class TrustConfigTest {
             bad academic year       | '"2023/24":'           | '"2023-24":'              | priorities.2023-24: '2023-24' is not valid; fix: write the academic year as "2024/25"
             group size too small    | 'min_group_size: 5'    | 'min_group_size: 1'       | privacy.min_group_size: '1' is not valid; fix: use 2 or more
             bad census date         | '"11-01"'              | '"1st November"'          | calendar.census_date: '1st November' is not valid
+            blind-spot share over 1 | 'min_raters: 3'        | 'min_raters: 3\\ndiagnostics: {blind_spot_share: 1.4}' | diagnostics.blind_spot_share: '1.4' is not valid; fix: use a share between 0 and 1
+            negative grace          | 'min_raters: 3'        | 'min_raters: 3\\ncycles: {grace_days: -1}' | cycles.grace_days: '-1' is not valid; fix: use 0 days or more
+            no candidates           | 'min_raters: 3'        | 'min_raters: 3\\nreview: {candidate_count: 0}' | review.candidate_count: '0' is not valid; fix: put forward at least 1
             missing framework file  | framework: framework.yaml | framework: missing.yaml | missing.yaml: no such file
             no schools              | 'schools:'             | 'schools: []'             | ''
             """)
@@ -82,7 +88,7 @@ class TrustConfigTest {
         String broken = mistake.equals("no schools")
                 ? text.substring(0, text.indexOf("schools:")) + "schools: []\n"
                 : text.replaceFirst(java.util.regex.Pattern.quote(good),
-                        java.util.regex.Matcher.quoteReplacement(bad));
+                        java.util.regex.Matcher.quoteReplacement(bad.replace("\\n", "\n")));
         Files.writeString(file, broken);
 
         assertThatThrownBy(() -> TrustConfig.load(file))

@@ -1,14 +1,20 @@
 package org.trustinsights.warehouse.lake;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 import io.delta.tables.DeltaTable;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import scala.Option;
 
 /**
  * Writes Delta tables so that a rerun on unchanged input changes nothing: upserts merge only the
@@ -51,6 +57,56 @@ public final class DeltaWriter {
                 .execute();
         changes.unpersist();
         return result(table, changed, started);
+    }
+
+    /**
+     * Makes the rows of each group that {@code rows} mention exactly those given, for lists held
+     * one row per member (a cycle's focus behaviours): rows are merged by key, and the table's
+     * other rows of those groups, which the source no longer lists, are deleted.
+     */
+    public TableWrite replaceGroups(String table, Dataset<Row> rows, String groupColumn) {
+        if (!lake.exists(table)) {
+            return upsert(table, rows);
+        }
+        long started = System.nanoTime();
+        Dataset<Row> shaped = lake.conform(table, rows).cache();
+        List<String> keys = lake.contracts().get(table).primaryKey();
+        Dataset<Row> touched = lake.read(table).join(shaped.select(groupColumn).distinct(), groupColumn).as("touched");
+        Column listed = keys.stream()
+                .map(key -> col("touched." + key).eqNullSafe(col("listed." + key)))
+                .reduce(Column::and)
+                .orElseThrow();
+        Dataset<Row> stale = touched.join(shaped.as("listed"), listed, "left_anti").cache();
+        long removed = stale.count();
+
+        TableWrite merged = upsert(table, shaped);
+        if (removed > 0) {
+            DeltaTable.forPath(lake.spark(), lake.path(table)).as("target")
+                    .merge(stale.as("source"), keys.stream()
+                            .map(key -> "target." + key + " <=> source." + key)
+                            .collect(Collectors.joining(" AND ")))
+                    .whenMatched().delete()
+                    .execute();
+            log.info("Deleted {} rows from {} that their source no longer lists", removed, table);
+        }
+        stale.unpersist();
+        shaped.unpersist();
+        if (merged.unchanged() && removed == 0) {
+            return merged;
+        }
+        return new TableWrite(table, merged.rowsWritten() + removed, version(table), false, seconds(started));
+    }
+
+    /**
+     * Appends rows that are new by construction, such as the record of loads a silver table has
+     * just merged, which a run only writes for loads the table had not taken.
+     */
+    public TableWrite append(String table, Dataset<Row> rows) {
+        long started = System.nanoTime();
+        Dataset<Row> shaped = lake.conform(table, rows);
+        long count = shaped.count();
+        shaped.write().format("delta").mode("append").save(lake.path(table));
+        return result(table, count, started);
     }
 
     /**
@@ -106,8 +162,15 @@ public final class DeltaWriter {
         return new TableWrite(table, 0, version(table), true, 0);
     }
 
+    /**
+     * The table's latest version. Read from the Delta log's cached snapshot, brought up to date,
+     * rather than from {@code DeltaTable.history}, which plans a query for each call and is
+     * called for every input of every step.
+     */
     public long version(String table) {
-        return DeltaTable.forPath(lake.spark(), lake.path(table)).history(1).first().getLong(0);
+        return DeltaLog.forTable(lake.spark(), lake.path(table))
+                .update(false, Option.empty(), Option.empty())
+                .version();
     }
 
     /** Rows the table's last commit inserted or updated, from its operation metrics. */

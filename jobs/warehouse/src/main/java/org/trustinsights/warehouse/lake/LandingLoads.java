@@ -74,13 +74,18 @@ public final class LandingLoads {
         Dataset<Row> applied = lake.spark().createDataFrame(loads.loads(), loads.loadSchema())
                 .select(col("load_id"), lit(target).as("table_name"), col("school_urn"),
                         col("count_written").cast("long").as("count_rows"), current_timestamp().as("applied_at"));
-        writer.upsert("ops.applied_loads", applied);
+        writer.append("ops.applied_loads", applied);
     }
 
-    /** The landing manifests, read once per run: the extract does not write while a transform runs. */
+    /**
+     * The landing manifests, read once per run: the extract does not write while a transform runs.
+     * They are few (one row per load), so they are held on the driver rather than in Spark's cache,
+     * which would hand a later run in the same session the rows of this one.
+     */
     private Dataset<Row> manifests() {
         if (manifests == null) {
-            manifests = readManifests().cache();
+            Dataset<Row> read = readManifests();
+            manifests = lake.spark().createDataFrame(read.collectAsList(), read.schema());
         }
         return manifests;
     }

@@ -46,9 +46,10 @@ public final class CpdBuilder {
                 .cache();
         TableWrite eventWrite = writer.mergeNewer(EVENTS, events.select("event_key", "school_urn", "title",
                 "event_date", "academic_year", "provider", "hours", "load_id", "updated_at"));
-        TableWrite behaviours = writer.upsert(EVENT_BEHAVIOURS, SilverFrames.explodeCodes(
-                events.select("event_key", "behaviour_codes"), "event_key", "behaviour_codes", "behaviour_code",
-                "behaviour_order").drop("behaviour_order"));
+        TableWrite behaviours = writer.replaceGroups(EVENT_BEHAVIOURS, SilverFrames.explodeCodes(
+                SilverFrames.versionsKept(lake, EVENTS, events, "event_key").select("event_key", "behaviour_codes"),
+                "event_key", "behaviour_codes", "behaviour_code", "behaviour_order").drop("behaviour_order"),
+                "event_key");
         TableWrite attendance = writer.mergeNewer(ATTENDANCE, attendance(attendanceLoads.rows()));
         loads.markApplied(eventLoads, EVENTS);
         loads.markApplied(attendanceLoads, ATTENDANCE);

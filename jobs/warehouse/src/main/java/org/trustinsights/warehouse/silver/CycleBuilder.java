@@ -1,5 +1,6 @@
 package org.trustinsights.warehouse.silver;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -50,9 +51,9 @@ public final class CycleBuilder {
         Dataset<Row> cycles = cycles(cycleLoads.rows()).cache();
         TableWrite cycleWrite = writer.mergeNewer(CYCLES, cycles.drop("focus_behaviours"));
         refreshCheckinCounts(checkinLoads.rows());
-        TableWrite focus = writer.upsert(FOCUS, SilverFrames.explodeCodes(
-                cycles.select("cycle_key", "focus_behaviours"), "cycle_key", "focus_behaviours", "behaviour_code",
-                "focus_order"));
+        TableWrite focus = writer.replaceGroups(FOCUS, SilverFrames.explodeCodes(
+                SilverFrames.versionsKept(lake, CYCLES, cycles, "cycle_key").select("cycle_key", "focus_behaviours"),
+                "cycle_key", "focus_behaviours", "behaviour_code", "focus_order"), "cycle_key");
         loads.markApplied(checkinLoads, CHECKINS);
         loads.markApplied(cycleLoads, CYCLES);
         cycles.unpersist();
@@ -75,7 +76,7 @@ public final class CycleBuilder {
         return matched.join(checkinCounts(), new String[] {"cycle_key"}, "left")
                 .withColumn("count_checkins", expr("coalesce(counted_checkins, 0)").cast("int"))
                 .withColumn("academic_year", SilverFrames.academicYear("start_date"))
-                .withColumn("is_deleted", lit(false))
+                .withColumn("is_deleted", coalesce(col("deleted"), lit(false)))
                 .select("cycle_key", "leader_key", "school_urn", "start_date", "due_date", "completed_date", "status",
                         "academic_year", "count_checkins", "is_deleted", "load_id", "updated_at", "focus_behaviours");
     }

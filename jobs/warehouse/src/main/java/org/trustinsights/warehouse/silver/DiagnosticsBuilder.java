@@ -87,7 +87,7 @@ public final class DiagnosticsBuilder {
                 .join(broadcast(items()), "item_id")
                 .withColumn("sitting_key", expr("pseudonym('D', concat(school_urn, ':', sitting_id))"))
                 .withColumn("rater_key", expr("pseudonym('R', rater_id)"))
-                .withColumn("is_deleted", lit(false))
+                .withColumn("is_deleted", coalesce(col("deleted"), lit(false)))
                 .select("sitting_key", "rater_key", "rater_role", "item_id", "behaviour_code", "score",
                         "answered_at", "is_deleted", "load_id", "updated_at");
         TableWrite write = writer.mergeNewer(RESPONSES, responses);

@@ -57,6 +57,16 @@ final class SilverFrames {
         return rows.filter(known);
     }
 
+    /**
+     * The new versions that {@code table} now holds, after a merge that keeps the newer of two
+     * versions: a late-arriving older version is left out, so its lists do not overwrite newer ones.
+     */
+    static Dataset<Row> versionsKept(Lakehouse lake, String table, Dataset<Row> versions, String keyColumn) {
+        Dataset<Row> kept = lake.read(table).select(col(keyColumn).as("kept_key"), col("load_id").as("kept_load_id"));
+        return versions.join(kept, versions.col(keyColumn).equalTo(kept.col("kept_key"))
+                        .and(versions.col("load_id").equalTo(kept.col("kept_load_id"))), "left_semi");
+    }
+
     /** "2024/25" for a date from 1 September 2024 to 31 August 2025. */
     static Column academicYear(String dateColumn) {
         String startYear = "(year(" + dateColumn + ") - CASE WHEN month(" + dateColumn + ") >= 9 THEN 0 ELSE 1 END)";
