@@ -22,9 +22,11 @@ import org.trustinsights.warehouse.silver.PseudonymKeys;
 
 /**
  * Corrections and withdrawals that arrive after the first load: the tiny trust lands and merges
- * into silver, then a second drop changes a cycle's focus, deletes a cycle, sends an older
- * version of a third cycle, corrects one answer and withdraws another. Silver takes the newer
- * versions, removes focus rows the source no longer lists, and keeps deleted records marked.
+ * into silver, with one cycle of a leader the MIS has not sent yet; then a second drop changes a
+ * cycle's focus, deletes a cycle, sends an older version of a third cycle, corrects one answer,
+ * withdraws another, and the MIS sends the missing leader. Silver takes the newer versions,
+ * removes focus rows the source no longer lists, keeps deleted records marked, and takes in the
+ * waiting cycle once its leader is known.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LateCorrectionsTest {
@@ -37,17 +39,22 @@ class LateCorrectionsTest {
     Path config;
     Lakehouse lake;
     long responsesBefore;
+    long cycleOfUnknownLeaderBefore;
     List<TableWrite> rerun;
 
     @BeforeAll
     void landCorrectionsAfterTheFirstLoad() throws IOException {
         config = TestLake.copyTrust(TestLake.TINY_TRUST, work);
+        Path diagnostics = config.getParent().resolve("sources/100001/diagnostics");
+        Files.writeString(diagnostics.resolve("cycles/cycles-new-starter.jsonl"),
+                cycle("CYC99", "A20", "active", "S2", "", "2024-09-20T09:00:00Z") + "\n");
         TestLake.extract(config, work, "2025-01-10");
         lake = TestLake.lakehouse(config);
         transform();
         responsesBefore = lake.read("silver.diagnostic_responses").count();
+        cycleOfUnknownLeaderBefore = lake.read("silver.development_cycles")
+                .filter(col("cycle_key").equalTo(cycleKey("CYC99"))).count();
 
-        Path diagnostics = config.getParent().resolve("sources/100001/diagnostics");
         Files.writeString(diagnostics.resolve("cycles/cycles-corrections.jsonl"), String.join("\n",
                 cycle("CYC01", "A02", "completed", "S2", "", "2024-03-01T09:00:00Z"),
                 cycle("CYC02", "A04", "completed", "S1|C1", ",\"deleted\":true", "2024-03-01T09:00:00Z"),
@@ -55,6 +62,10 @@ class LateCorrectionsTest {
         Files.writeString(diagnostics.resolve("responses/responses-corrections.jsonl"), String.join("\n",
                 answer("S1-1", 2, ""),
                 answer("S1-2", 4, ",\"deleted\":true")) + "\n");
+        Files.writeString(config.getParent().resolve("sources/100001/mis/staff/staff-2025-02.csv"),
+                Files.readAllLines(config.getParent().resolve("sources/100001/mis/staff/staff-2025-01.csv")).get(0)
+                        + "\nA20,1000020,a20@alpha.sch.uk,Uma,Ure,Head of PE,middle_leader,A02,2024-09-01,,,"
+                        + "2025-01-11T08:00:00Z\n");
         TestLake.extract(config, work, "2025-01-11");
         transform();
         rerun = transform();
@@ -92,6 +103,24 @@ class LateCorrectionsTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("S1-1", 2, false),
                         org.assertj.core.groups.Tuple.tuple("S1-2", 4, true));
         assertThat(lake.read("silver.diagnostic_responses").count()).isEqualTo(responsesBefore);
+    }
+
+    @Test
+    void aRecordWhoseLeaderArrivesLaterJoinsSilverThen() {
+        Row cycle = lake.read("silver.development_cycles").filter(col("cycle_key").equalTo(cycleKey("CYC99")))
+                .first();
+        Row load = lake.read("ops.applied_loads")
+                .filter(col("table_name").equalTo("silver.development_cycles").and(col("count_unmatched").gt(0)))
+                .orderBy("load_id")
+                .collectAsList()
+                .stream()
+                .findFirst()
+                .orElse(null);
+
+        assertThat(cycleOfUnknownLeaderBefore).isZero();
+        assertThat(cycle.<String>getAs("leader_key")).isEqualTo(lake.read("silver.leader_match")
+                .filter(col("staff_id").equalTo("A20")).first().getAs("leader_key"));
+        assertThat(load).as("a load still waiting for a leader").isNull();
     }
 
     @Test

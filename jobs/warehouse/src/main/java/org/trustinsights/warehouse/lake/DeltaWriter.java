@@ -1,6 +1,7 @@
 package org.trustinsights.warehouse.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -120,14 +121,26 @@ public final class DeltaWriter {
             shaped.write().format("delta").save(lake.path(table));
             return result(table, lake.read(table).count(), started);
         }
-        String condition = lake.contracts().get(table).primaryKey().stream()
+        List<String> keys = lake.contracts().get(table).primaryKey();
+        String condition = keys.stream()
                 .map(key -> "target." + key + " = source." + key)
                 .collect(Collectors.joining(" AND "));
+        // Only versions the table lacks go to the merge, so a load read again commits nothing
+        Dataset<Row> changes = shaped.as("source")
+                .join(lake.read(table).as("target"), expr(condition
+                        + " AND target.updated_at >= source.updated_at"), "left_anti")
+                .cache();
+        long changed = changes.count();
+        if (changed == 0) {
+            changes.unpersist();
+            return unchanged(table, started);
+        }
         DeltaTable.forPath(lake.spark(), lake.path(table)).as("target")
-                .merge(shaped.as("source"), condition)
+                .merge(changes.as("source"), condition)
                 .whenMatched("source.updated_at > target.updated_at").updateAll()
                 .whenNotMatched().insertAll()
                 .execute();
+        changes.unpersist();
         return result(table, lastOperationRows(table), started);
     }
 

@@ -1,30 +1,40 @@
 package org.trustinsights.warehouse.lake;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.RowFactory;
 import org.trustinsights.contract.TableContract;
 
 /**
  * Committed landing loads and what silver has taken of them. A load is committed once its
  * manifest is in {@code bronze.load_manifests}; {@code ops.applied_loads} records which silver
- * table merged it, so each nightly run reads the new loads only.
+ * table merged it, so each nightly run reads the new loads only, and the loads whose records
+ * named a leader not yet known, which are read again until every record has found its leader.
  */
 public final class LandingLoads {
 
-    /** Load ids with their school, to read and then to mark as applied. */
-    public record NewLoads(List<Row> loads, StructType loadSchema, Dataset<Row> rows) {
+    /**
+     * Loads to read and then to mark as applied, with their rows; a builder notes in
+     * {@code unmatched} how many rows of each load it had to leave out for an unknown leader.
+     */
+    public record NewLoads(List<Row> loads, Dataset<Row> rows, Map<String, Long> unmatched) {
 
         public boolean isEmpty() {
             return loads.isEmpty();
         }
     }
+
+    static final String APPLIED = "ops.applied_loads";
 
     private final Lakehouse lake;
     private final DeltaWriter writer;
@@ -43,14 +53,19 @@ public final class LandingLoads {
                 .filter(col("entity").equalTo(landing.source().entity()))
                 .filter(col("status").equalTo("completed"))
                 .select("load_id", "school_urn", "load_date", "count_written");
-        if (lake.exists("ops.applied_loads")) {
-            Dataset<Row> applied = lake.read("ops.applied_loads").filter(col("table_name").equalTo(target));
-            manifests = manifests.join(applied, manifests.col("load_id").equalTo(applied.col("load_id")), "left_anti");
+        if (lake.exists(APPLIED)) {
+            Dataset<Row> applied = lake.read(APPLIED).filter(col("table_name").equalTo(target))
+                    .select(col("load_id").as("applied_load_id"), col("count_unmatched").as("previous_unmatched"));
+            manifests = manifests.join(applied, col("load_id").equalTo(col("applied_load_id")), "left")
+                    .filter(col("previous_unmatched").isNull().or(col("previous_unmatched").gt(0)))
+                    .drop("applied_load_id");
+        } else {
+            manifests = manifests.withColumn("previous_unmatched", lit(null).cast("long"));
         }
         List<Row> loads = manifests.orderBy("load_id").collectAsList();
-        StructType loadSchema = manifests.schema();
         if (loads.isEmpty()) {
-            return new NewLoads(loads, loadSchema, lake.spark().createDataFrame(List.of(), SparkSchemas.of(landing)));
+            return new NewLoads(loads, lake.spark().createDataFrame(List.of(), SparkSchemas.of(landing)),
+                    new HashMap<>());
         }
         String[] paths = loads.stream()
                 .map(load -> lake.path(landing) + "/school_urn=" + load.getInt(1) + "/load_date=" + load.getDate(2)
@@ -63,18 +78,37 @@ public final class LandingLoads {
                         .schema(SparkSchemas.of(landing))
                         .option("basePath", lake.path(landing))
                         .parquet(paths);
-        return new NewLoads(loads, loadSchema, rows.select(SparkSchemas.columns(landing)));
+        return new NewLoads(loads, rows.select(SparkSchemas.columns(landing)), new HashMap<>());
     }
 
-    /** Records that {@code target} has merged these loads. */
+    /**
+     * Records that {@code target} has merged these loads, with the rows of each it left out for an
+     * unknown leader. A load read again whose count has not moved is not written again.
+     */
     public void markApplied(NewLoads loads, String target) {
-        if (loads.isEmpty()) {
+        List<Row> rows = new ArrayList<>();
+        boolean readAgain = false;
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Row load : loads.loads()) {
+            String loadId = load.getAs("load_id");
+            long unmatched = loads.unmatched().getOrDefault(loadId, 0L);
+            Long previous = load.getAs("previous_unmatched");
+            if (previous != null && previous == unmatched) {
+                continue;
+            }
+            readAgain |= previous != null;
+            rows.add(RowFactory.create(loadId, target, load.<Integer>getAs("school_urn"),
+                    ((Number) load.getAs("count_written")).longValue(), unmatched, now));
+        }
+        if (rows.isEmpty()) {
             return;
         }
-        Dataset<Row> applied = lake.spark().createDataFrame(loads.loads(), loads.loadSchema())
-                .select(col("load_id"), lit(target).as("table_name"), col("school_urn"),
-                        col("count_written").cast("long").as("count_rows"), current_timestamp().as("applied_at"));
-        writer.append("ops.applied_loads", applied);
+        Dataset<Row> applied = lake.spark().createDataFrame(rows, SparkSchemas.of(lake.contracts().get(APPLIED)));
+        if (readAgain) {
+            writer.upsert(APPLIED, applied);
+        } else {
+            writer.append(APPLIED, applied);
+        }
     }
 
     /**

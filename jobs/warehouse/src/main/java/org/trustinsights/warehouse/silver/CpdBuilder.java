@@ -50,19 +50,19 @@ public final class CpdBuilder {
                 SilverFrames.versionsKept(lake, EVENTS, events, "event_key").select("event_key", "behaviour_codes"),
                 "event_key", "behaviour_codes", "behaviour_code", "behaviour_order").drop("behaviour_order"),
                 "event_key");
-        TableWrite attendance = writer.mergeNewer(ATTENDANCE, attendance(attendanceLoads.rows()));
+        TableWrite attendance = writer.mergeNewer(ATTENDANCE, attendance(attendanceLoads));
         loads.markApplied(eventLoads, EVENTS);
         loads.markApplied(attendanceLoads, ATTENDANCE);
         events.unpersist();
         return List.of(eventWrite, behaviours, attendance);
     }
 
-    private Dataset<Row> attendance(Dataset<Row> landed) {
-        Dataset<Row> newest = SilverFrames.newest(landed, "school_urn", "event_id", "staff_id")
+    private Dataset<Row> attendance(LandingLoads.NewLoads landed) {
+        Dataset<Row> newest = SilverFrames.newest(landed.rows(), "school_urn", "event_id", "staff_id")
                 .withColumn("event_key", expr("pseudonym('E', concat(school_urn, ':', event_id))"));
         return SilverFrames.withKnownLeaders(
                         SilverFrames.withLeaderKey(lake, newest, "school_urn", "staff_id", "leader_key"), ATTENDANCE,
-                        "leader_key")
+                        landed, "leader_key")
                 .select("event_key", "leader_key", "attended", "load_id", "updated_at");
     }
 }

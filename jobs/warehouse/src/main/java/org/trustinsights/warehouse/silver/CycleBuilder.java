@@ -48,7 +48,7 @@ public final class CycleBuilder {
         }
 
         TableWrite checkins = writer.mergeNewer(CHECKINS, checkins(checkinLoads.rows()));
-        Dataset<Row> cycles = cycles(cycleLoads.rows()).cache();
+        Dataset<Row> cycles = cycles(cycleLoads).cache();
         TableWrite cycleWrite = writer.mergeNewer(CYCLES, cycles.drop("focus_behaviours"));
         refreshCheckinCounts(checkinLoads.rows());
         TableWrite focus = writer.replaceGroups(FOCUS, SilverFrames.explodeCodes(
@@ -68,11 +68,12 @@ public final class CycleBuilder {
     }
 
     /** New cycle versions with their leader and check-ins so far; keeps the focus list for the focus table. */
-    private Dataset<Row> cycles(Dataset<Row> landed) {
-        Dataset<Row> newest = SilverFrames.newest(landed, "school_urn", "cycle_id")
+    private Dataset<Row> cycles(LandingLoads.NewLoads landed) {
+        Dataset<Row> newest = SilverFrames.newest(landed.rows(), "school_urn", "cycle_id")
                 .withColumn("cycle_key", expr("pseudonym('C', concat(school_urn, ':', cycle_id))"));
         Dataset<Row> matched = SilverFrames.withKnownLeaders(
-                SilverFrames.withLeaderKey(lake, newest, "school_urn", "staff_id", "leader_key"), CYCLES, "leader_key");
+                SilverFrames.withLeaderKey(lake, newest, "school_urn", "staff_id", "leader_key"), CYCLES, landed,
+                "leader_key");
         return matched.join(checkinCounts(), new String[] {"cycle_key"}, "left")
                 .withColumn("count_checkins", expr("coalesce(counted_checkins, 0)").cast("int"))
                 .withColumn("academic_year", SilverFrames.academicYear("start_date"))

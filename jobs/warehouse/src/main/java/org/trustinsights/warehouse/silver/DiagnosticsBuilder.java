@@ -62,11 +62,7 @@ public final class DiagnosticsBuilder {
         }
         Dataset<Row> sittings = SilverFrames.newest(landed.rows(), "school_urn", "sitting_id").cache();
         Dataset<Row> matched = withLeaderKeys(sittings);
-        long unmatched = matched.filter(col("leader_key").isNull()).count();
-        if (unmatched > 0) {
-            // TODO #4 keep unmatched sittings, and match them again once the MIS sends their leader
-            log.warn("{} sittings name a leader the MIS does not know; left out of {}", unmatched, SITTINGS);
-        }
+        SilverFrames.noteUnmatched(matched.filter(col("leader_key").isNull()), SITTINGS, landed);
         Dataset<Row> rows = matched.filter(col("leader_key").isNotNull())
                 .withColumn("sitting_key", expr("pseudonym('D', concat(school_urn, ':', sitting_id))"))
                 .withColumn("academic_year", SilverFrames.academicYear("sitting_date"))

@@ -40,7 +40,7 @@ public final class MentoringBuilder {
         Dataset<Row> withPeople = SilverFrames.withLeaderKey(lake,
                 SilverFrames.withLeaderKey(lake, newest, "school_urn", "mentee_staff_id", "mentee_leader_key"),
                 "mentor_school_urn", "mentor_staff_id", "mentor_leader_key");
-        Dataset<Row> rows = SilverFrames.withKnownLeaders(withPeople, RELATIONSHIPS, "mentee_leader_key",
+        Dataset<Row> rows = SilverFrames.withKnownLeaders(withPeople, RELATIONSHIPS, landed, "mentee_leader_key",
                         "mentor_leader_key")
                 .withColumn("mentee_school_urn", col("school_urn"))
                 .select("relationship_key", "mentor_leader_key", "mentee_leader_key", "mentor_school_urn",

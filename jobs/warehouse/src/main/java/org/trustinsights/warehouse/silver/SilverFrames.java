@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
 
 /** Steps the silver builders share: newest versions, leader keys by staff id, academic years. */
@@ -46,15 +47,28 @@ final class SilverFrames {
                 .drop(keyColumn + "_school", keyColumn + "_staff");
     }
 
-    /** Rows whose leader keys are all known; the rest are counted in the log. */
-    static Dataset<Row> withKnownLeaders(Dataset<Row> rows, String table, String... keyColumns) {
+    /**
+     * Rows whose leader keys are all known. The rest are counted per load in {@code landed}, whose
+     * loads are then read again on later runs until the MIS sends those leaders.
+     */
+    static Dataset<Row> withKnownLeaders(Dataset<Row> rows, String table, LandingLoads.NewLoads landed,
+            String... keyColumns) {
         Column known = Arrays.stream(keyColumns).map(name -> col(name).isNotNull()).reduce(Column::and).orElseThrow();
-        long unknown = rows.filter(org.apache.spark.sql.functions.not(known)).count();
-        if (unknown > 0) {
-            // TODO #4 keep these rows, and match them again once the MIS sends their leader
-            log.warn("{} records name a leader the MIS does not know; left out of {}", unknown, table);
-        }
+        noteUnmatched(rows.filter(org.apache.spark.sql.functions.not(known)), table, landed);
         return rows.filter(known);
+    }
+
+    /** Counts, per load, rows left out for a leader silver does not know yet. */
+    static void noteUnmatched(Dataset<Row> unmatched, String table, LandingLoads.NewLoads landed) {
+        long total = 0;
+        for (Row load : unmatched.groupBy("load_id").count().collectAsList()) {
+            landed.unmatched().put(load.getString(0), load.getLong(1));
+            total += load.getLong(1);
+        }
+        if (total > 0) {
+            log.warn("{} records name a leader the MIS does not know; left out of {} until it does, their loads"
+                    + " read again on each run", total, table);
+        }
     }
 
     /**
