@@ -52,6 +52,7 @@ final class TrustConfigValidator {
         checkDiagnostics(document.diagnostics());
         checkCycles(document.cycles());
         checkReview(document.review());
+        checkQuality(document.quality());
         checkExtract(document.extract());
         checkSchools(document.schools());
     }
@@ -150,6 +151,20 @@ final class TrustConfigValidator {
                 "use a scale distance of 0 or more (default 0.1)");
         require(review.candidateCount() >= 1, "review.candidate_count", review.candidateCount(),
                 "put forward at least 1 candidate (default 3)");
+    }
+
+    private void checkQuality(Quality quality) {
+        if (quality == null) {
+            return;
+        }
+        require(isShare(quality.maxRowDrop()), "quality.max_row_drop", quality.maxRowDrop(),
+                "use a share between 0 and 1 (default 0.5)");
+        require(isShare(quality.maxCompletenessDrop()), "quality.max_completeness_drop",
+                quality.maxCompletenessDrop(), "use a share between 0 and 1 (default 0.1)");
+        require(quality.maxMeanChange() > 0, "quality.max_mean_change", quality.maxMeanChange(),
+                "use a scale distance above 0 (default 0.5)");
+        require(quality.sampleRows() >= 1 && quality.sampleRows() <= 20, "quality.sample_rows",
+                quality.sampleRows(), "name between 1 and 20 offending rows (default 3)");
     }
 
     private static boolean isShare(double value) {

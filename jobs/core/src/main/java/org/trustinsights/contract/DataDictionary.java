@@ -110,7 +110,8 @@ public final class DataDictionary {
             parts.add("matches `" + rules.pattern() + "`");
         }
         if (rules.references() != null) {
-            parts.add("references `" + rules.references() + "`");
+            parts.add("references `" + rules.references() + "`"
+                    + (rules.referenceLevel() == RowRule.Level.WARNING ? " (a warning)" : ""));
         }
         if (rules.isUnique()) {
             parts.add("unique");

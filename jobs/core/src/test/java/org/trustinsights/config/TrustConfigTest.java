@@ -36,6 +36,7 @@ class TrustConfigTest {
         assertThat(config.diagnostics().agreementMargin()).isEqualTo(Diagnostics.DEFAULT_AGREEMENT_MARGIN);
         assertThat(config.cycles().windowDays()).isEqualTo(104);
         assertThat(config.review().candidateCount()).isEqualTo(Review.DEFAULT_CANDIDATE_COUNT);
+        assertThat(config.quality().maxRowDrop()).isEqualTo(Quality.DEFAULT_MAX_ROW_DROP);
     }
 
     @Test
@@ -77,6 +78,7 @@ class TrustConfigTest {
             blind-spot share over 1 | 'min_raters: 3'        | 'min_raters: 3\\ndiagnostics: {blind_spot_share: 1.4}' | diagnostics.blind_spot_share: '1.4' is not valid; fix: use a share between 0 and 1
             negative grace          | 'min_raters: 3'        | 'min_raters: 3\\ncycles: {grace_days: -1}' | cycles.grace_days: '-1' is not valid; fix: use 0 days or more
             no candidates           | 'min_raters: 3'        | 'min_raters: 3\\nreview: {candidate_count: 0}' | review.candidate_count: '0' is not valid; fix: put forward at least 1
+            row drop over 1         | 'min_raters: 3'        | 'min_raters: 3\\nquality: {max_row_drop: 1.5}' | quality.max_row_drop: '1.5' is not valid; fix: use a share between 0 and 1
             missing framework file  | framework: framework.yaml | framework: missing.yaml | missing.yaml: no such file
             no schools              | 'schools:'             | 'schools: []'             | ''
             """)
