@@ -12,19 +12,27 @@ import org.trustinsights.InsightsException;
 import org.trustinsights.config.InsightsHome;
 import org.trustinsights.config.TrustConfig;
 import org.trustinsights.contract.Contracts;
+import org.trustinsights.warehouse.lake.DeltaWriter;
+import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
 import org.trustinsights.warehouse.lake.TableWrite;
+import org.trustinsights.warehouse.quality.QualityGate;
+import org.trustinsights.warehouse.quality.QualityReport;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The warehouse's command line: {@code transform} and {@code query}. */
+/** The warehouse's command line: {@code transform}, {@code check} and {@code query}. */
 @Command(name = "warehouse", mixinStandardHelpOptions = true,
-        subcommands = {WarehouseCommand.TransformCommand.class, WarehouseCommand.QueryCommand.class},
+        subcommands = {WarehouseCommand.TransformCommand.class, WarehouseCommand.CheckCommand.class,
+                WarehouseCommand.QueryCommand.class},
         description = "Builds and queries the Delta Lake warehouse.")
 public final class WarehouseCommand {
+
+    /** The exit code of a run, or a report, whose quality gate closed. */
+    static final int GATE_CLOSED = 3;
 
     public static void main(String[] args) {
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
@@ -66,19 +74,78 @@ public final class WarehouseCommand {
         @Option(names = "--as-of", description = "The date the run reports up to (default: today, UTC).")
         LocalDate asOf;
 
+        @Option(names = "--run-id", description = "The run's id in the ops tables (default: a new one).")
+        String runId;
+
+        @Option(names = "--trigger", defaultValue = "cli",
+                description = "What started the run: cli or airflow (default ${DEFAULT-VALUE}).")
+        String trigger;
+
         @Override
         public Integer call() {
             long started = System.nanoTime();
             Lakehouse lake = trust.open("insights-transform");
             TrustConfig config = TrustConfig.load(trust.config);
-            List<TableWrite> writes = Transform.forTrust(lake, config,
-                    asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).run(table);
-            System.out.println("\nTransform summary");
-            writes.forEach(write -> System.out.println(write.describe()));
-            long rows = writes.stream().mapToLong(TableWrite::rowsWritten).sum();
+            Transform.Result result = Transform.forTrust(lake, config,
+                    asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf).run(table, runId, trigger);
+            System.out.println("\nTransform summary, run " + result.runId());
+            result.writes().forEach(write -> System.out.println(write.describe()));
+            long rows = result.writes().stream().mapToLong(TableWrite::rowsWritten).sum();
             System.out.printf("%-34s %9d rows  %20.1f s%n", "all", rows, (System.nanoTime() - started) / 1e9);
+            System.out.println(qualityLine(result));
+            result.closing().forEach(outcome -> System.err.println(outcome.describe()));
             lake.spark().stop();
-            return 0;
+            return result.gateClosed() ? GATE_CLOSED : 0;
+        }
+
+        private static String qualityLine(Transform.Result result) {
+            long passed = result.outcomes().stream().filter(QualityGate.Outcome::passed).count();
+            long warned = result.outcomes().stream().filter(outcome -> !outcome.passed() && !outcome.check().isError())
+                    .count();
+            String gate = result.gateClosed()
+                    ? "gate closed at " + result.closedAt() + ": its tables are back at their last good version"
+                    : "gate open";
+            return String.format("Quality: %d checks passed, %d warned, %d failed; %s (bin/insights check "
+                    + "for the report)", passed, warned, result.closing().size(), gate);
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Prints the quality report of the last run, or of one run: per table the checks "
+                    + "that passed, warned and failed. Exits with 3 when that run's quality gate closed.")
+    static final class CheckCommand implements Callable<Integer> {
+
+        @CommandLine.Mixin
+        TrustOptions trust;
+
+        @Option(names = "--run", description = "The run to report on (default: the latest).")
+        String runId;
+
+        @Option(names = "--set-aside", paramLabel = "LOAD_ID",
+                description = "Set this landing load aside instead, so silver never checks or merges it "
+                        + "(its Parquet stays in bronze); needs --reason.")
+        String setAside;
+
+        @Option(names = "--reason", description = "Why the load is set aside; no names or personal data.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (setAside != null && (reason == null || reason.isBlank())) {
+                throw new InsightsException(InsightsException.Category.QUALITY, "Cannot set aside load " + setAside
+                        + ": no reason given; fix: add --reason \"what was wrong and where it was resent\"");
+            }
+            Lakehouse lake = trust.open("insights-check");
+            try {
+                if (setAside != null) {
+                    new LandingLoads(lake, new DeltaWriter(lake)).setAside(setAside, reason);
+                    System.out.println("Set aside load " + setAside + "; the next transform leaves it out.");
+                    return 0;
+                }
+                return new QualityReport(lake).print(runId, System.out) ? GATE_CLOSED : 0;
+            } finally {
+                lake.spark().stop();
+            }
         }
     }
 

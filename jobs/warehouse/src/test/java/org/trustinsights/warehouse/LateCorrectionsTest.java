@@ -156,6 +156,6 @@ class LateCorrectionsTest {
     }
 
     private List<TableWrite> transform() {
-        return new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2025, 6, 30)).run("silver");
+        return new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2025, 6, 30)).run("silver").writes();
     }
 }

@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustinsights.config.TrustConfig;
 import org.trustinsights.warehouse.lake.Lakehouse;
 import org.trustinsights.warehouse.lake.TableWrite;
+import org.trustinsights.warehouse.quality.QualityCheck;
 import org.trustinsights.warehouse.silver.PseudonymKeys;
 
 /**
@@ -38,6 +44,7 @@ class SampleSilverTest {
     Path config;
     Lakehouse lake;
     List<TableWrite> firstRun;
+    Transform.Result firstResult;
 
     @BeforeAll
     void landAndTransform() throws IOException {
@@ -45,7 +52,35 @@ class SampleSilverTest {
         TestLake.extract(config, work, "2026-09-01");
         lake = TestLake.lakehouse(config);
 
-        firstRun = transform();
+        firstResult = new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2026, 8, 31)).run(null);
+        firstRun = firstResult.writes();
+    }
+
+    @Test
+    void everySeededDefectIsCaughtByANamedCheckThatWarns() throws IOException {
+        Map<String, String> checkOfKind = Map.of(
+                "duplicate_row", "rejects_record_unique",
+                "unknown_school_urn", "rejects_school_in_trust",
+                "score_out_of_scale", "rejects_value_in_range",
+                "malformed_date", "rejects_value_typed",
+                "missing_key", "rejects_required_present");
+        JsonNode defects = new ObjectMapper().readTree(config.getParent().resolve("defects.json").toFile())
+                .get("defects");
+        Map<String, Long> expected = new TreeMap<>();
+        for (JsonNode defect : defects) {
+            String table = "bronze." + defect.get("system").asText() + "_" + defect.get("entity").asText();
+            expected.merge(table + " " + checkOfKind.get(defect.get("kind").asText()), 1L, Long::sum);
+        }
+
+        Map<String, Long> caught = new TreeMap<>();
+        firstResult.outcomes().stream()
+                .filter(outcome -> outcome.check().kind() == QualityCheck.Kind.REJECTS && !outcome.passed())
+                .forEach(outcome -> caught.put(outcome.check().table() + " " + outcome.check().name(),
+                        outcome.metric().longValue()));
+
+        assertThat(defects).hasSize(20);
+        assertThat(caught).isEqualTo(expected);
+        assertThat(firstResult.closing()).isEmpty();
     }
 
     @Test
@@ -131,6 +166,6 @@ class SampleSilverTest {
     }
 
     private List<TableWrite> transform() {
-        return new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2026, 8, 31)).run(null);
+        return new Transform(lake, TrustConfig.load(config), KEYS, LocalDate.of(2026, 8, 31)).run(null).writes();
     }
 }

@@ -289,6 +289,6 @@ class TinyTrustToGoldTest {
     }
 
     private List<TableWrite> transform() {
-        return new Transform(lake, TrustConfig.load(config), KEYS, AS_OF).run(null);
+        return new Transform(lake, TrustConfig.load(config), KEYS, AS_OF).run(null).writes();
     }
 }

@@ -11,11 +11,8 @@ import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.delta.DeltaLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import scala.Option;
 
 /**
  * Writes Delta tables so that a rerun on unchanged input changes nothing: upserts merge only the
@@ -175,15 +172,9 @@ public final class DeltaWriter {
         return new TableWrite(table, 0, version(table), true, 0);
     }
 
-    /**
-     * The table's latest version. Read from the Delta log's cached snapshot, brought up to date,
-     * rather than from {@code DeltaTable.history}, which plans a query for each call and is
-     * called for every input of every step.
-     */
+    /** The table's latest version. */
     public long version(String table) {
-        return DeltaLog.forTable(lake.spark(), lake.path(table))
-                .update(false, Option.empty(), Option.empty())
-                .version();
+        return lake.version(table);
     }
 
     /** Rows the table's last commit inserted or updated, from its operation metrics. */

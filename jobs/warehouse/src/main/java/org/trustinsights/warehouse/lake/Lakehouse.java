@@ -1,6 +1,7 @@
 package org.trustinsights.warehouse.lake;
 
 import static org.trustinsights.InsightsException.Category.CONTRACT;
+import static org.trustinsights.InsightsException.Category.STORAGE;
 
 import java.util.List;
 
@@ -91,8 +92,37 @@ public final class Lakehouse {
         }
     }
 
+    /**
+     * The table's latest version. Read from the Delta log's cached snapshot, brought up to date,
+     * rather than from {@code DeltaTable.history}, which plans a query for each call and is
+     * called for every input of every step.
+     */
+    public long version(String table) {
+        return org.apache.spark.sql.delta.DeltaLog.forTable(spark, path(table))
+                .update(false, scala.Option.empty(), scala.Option.empty())
+                .version();
+    }
+
     public Dataset<Row> read(String table) {
         return spark.read().format("delta").load(path(table));
+    }
+
+    /**
+     * Puts a table back at an earlier version with Delta's restore, which keeps the history; a
+     * null version removes a table that had none, as when a first run's checks fail.
+     */
+    public void restore(String table, Long version) {
+        if (version != null) {
+            io.delta.tables.DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
+            return;
+        }
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path(table));
+        try {
+            folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(folder, true);
+        } catch (java.io.IOException e) {
+            throw new InsightsException(STORAGE, "Cannot remove " + table + " at " + folder + ": " + e.getMessage(), e);
+        }
+        org.apache.spark.sql.delta.DeltaLog.clearCache();
     }
 
     /** Registers every Delta table that exists under its contract name, for SQL. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.trustinsights.InsightsException;
 import org.trustinsights.contract.TableContract;
 
 /**
@@ -34,7 +35,8 @@ public final class LandingLoads {
         }
     }
 
-    static final String APPLIED = "ops.applied_loads";
+    public static final String APPLIED = "ops.applied_loads";
+    static final String SET_ASIDE = "ops.set_aside_loads";
 
     private final Lakehouse lake;
     private final DeltaWriter writer;
@@ -47,12 +49,7 @@ public final class LandingLoads {
 
     /** The rows of committed loads of one landing table that {@code target} has not merged yet. */
     public NewLoads newLoads(String landingTable, String target) {
-        TableContract landing = lake.contracts().get(landingTable);
-        Dataset<Row> manifests = manifests()
-                .filter(col("system").equalTo(landing.source().system()))
-                .filter(col("entity").equalTo(landing.source().entity()))
-                .filter(col("status").equalTo("completed"))
-                .select("load_id", "school_urn", "load_date", "count_written");
+        Dataset<Row> manifests = completed(landingTable);
         if (lake.exists(APPLIED)) {
             Dataset<Row> applied = lake.read(APPLIED).filter(col("table_name").equalTo(target))
                     .select(col("load_id").as("applied_load_id"), col("count_unmatched").as("previous_unmatched"));
@@ -62,6 +59,53 @@ public final class LandingLoads {
         } else {
             manifests = manifests.withColumn("previous_unmatched", lit(null).cast("long"));
         }
+        return read(landingTable, manifests);
+    }
+
+    /**
+     * The rows of committed loads of one landing table that no silver table has merged yet: what
+     * the quality gate checks before silver takes them in.
+     */
+    public NewLoads unchecked(String landingTable) {
+        Dataset<Row> manifests = completed(landingTable);
+        if (lake.exists(APPLIED)) {
+            manifests = manifests.join(lake.read(APPLIED).select("load_id").distinct(), new String[] {"load_id"},
+                    "left_anti");
+        }
+        return read(landingTable, manifests.withColumn("previous_unmatched", lit(null).cast("long")));
+    }
+
+    /** The committed loads of one landing table, less those a data team has set aside. */
+    private Dataset<Row> completed(String landingTable) {
+        TableContract landing = lake.contracts().get(landingTable);
+        Dataset<Row> completed = manifests()
+                .filter(col("system").equalTo(landing.source().system()))
+                .filter(col("entity").equalTo(landing.source().entity()))
+                .filter(col("status").equalTo("completed"))
+                .select("load_id", "school_urn", "load_date", "count_written");
+        if (lake.exists(SET_ASIDE)) {
+            completed = completed.join(lake.read(SET_ASIDE).select("load_id"), new String[] {"load_id"}, "left_anti");
+        }
+        return completed;
+    }
+
+    /**
+     * Sets a committed load aside, so that no silver table checks or merges it; its Parquet
+     * stays in bronze. Fails, naming the fix, for a load the manifests do not hold.
+     */
+    public void setAside(String loadId, String reason) {
+        List<Row> found = manifests().filter(col("load_id").equalTo(loadId)).select("school_urn").collectAsList();
+        if (found.isEmpty()) {
+            throw new InsightsException(InsightsException.Category.QUALITY, "Cannot set aside load " + loadId
+                    + ": no such load in bronze.load_manifests; fix: copy the load_id from bin/insights check");
+        }
+        Row row = RowFactory.create(loadId, found.get(0).getInt(0), reason, Timestamp.from(Instant.now()));
+        writer.upsert(SET_ASIDE, lake.spark().createDataFrame(List.of(row),
+                SparkSchemas.of(lake.contracts().get(SET_ASIDE))));
+    }
+
+    private NewLoads read(String landingTable, Dataset<Row> manifests) {
+        TableContract landing = lake.contracts().get(landingTable);
         List<Row> loads = manifests.orderBy("load_id").collectAsList();
         if (loads.isEmpty()) {
             return new NewLoads(loads, lake.spark().createDataFrame(List.of(), SparkSchemas.of(landing)),

@@ -88,7 +88,7 @@ public final class TransformBenchmark {
         LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
 
         long started = System.nanoTime();
-        List<TableWrite> full = new Transform(lake, trust, keys, asOf).run(null);
+        List<TableWrite> full = new Transform(lake, trust, keys, asOf).run(null).writes();
         double fullSeconds = seconds(started);
         report("Full rebuild", full, fullSeconds, extract);
 
@@ -99,7 +99,7 @@ public final class TransformBenchmark {
         restore(heldBack);
         double nightlyExtract = extract("one more day");
         started = System.nanoTime();
-        List<TableWrite> nightly = new Transform(lake, trust, keys, asOf).run(null);
+        List<TableWrite> nightly = new Transform(lake, trust, keys, asOf).run(null).writes();
         report("Incremental nightly (one day of new diagnostics)", nightly, seconds(started), nightlyExtract);
         System.out.printf("%nPeak heap %d MB, peak resident memory %s%n", peakHeapMegabytes(), peakResident());
         spark.stop();

@@ -23,7 +23,7 @@ class ContractConformanceTest {
 
     @Test
     void aColumnMissingFromTheContractStopsTheWrite() {
-        Lakehouse lake = TestLakeAccess.lakehouse(lakeRoot);
+        Lakehouse lake = TestLakeAccess.lakehouseAt(lakeRoot);
         Dataset<Row> schools = schools(lake).withColumn("head_count", lit(12));
 
         assertThatThrownBy(() -> new DeltaWriter(lake).upsert("silver.school", schools))
@@ -35,7 +35,7 @@ class ContractConformanceTest {
 
     @Test
     void aContractColumnTheFrameLacksStopsTheWrite() {
-        Lakehouse lake = TestLakeAccess.lakehouse(lakeRoot);
+        Lakehouse lake = TestLakeAccess.lakehouseAt(lakeRoot);
         Dataset<Row> schools = schools(lake).drop("region");
 
         assertThatThrownBy(() -> new DeltaWriter(lake).upsert("silver.school", schools))
@@ -45,7 +45,7 @@ class ContractConformanceTest {
 
     @Test
     void aConformingFrameIsWrittenInContractOrder() {
-        Lakehouse lake = TestLakeAccess.lakehouse(lakeRoot);
+        Lakehouse lake = TestLakeAccess.lakehouseAt(lakeRoot);
         Dataset<Row> reordered = schools(lake).select("region", "school_urn", "school_name", "phase", "joined_on",
                 "left_on");
 
