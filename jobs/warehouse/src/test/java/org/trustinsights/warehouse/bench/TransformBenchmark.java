@@ -88,9 +88,10 @@ public final class TransformBenchmark {
         LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
 
         long started = System.nanoTime();
-        List<TableWrite> full = new Transform(lake, trust, keys, asOf).run(null).writes();
+        Transform.Result fullRun = new Transform(lake, trust, keys, asOf).run(null);
+        List<TableWrite> full = fullRun.writes();
         double fullSeconds = seconds(started);
-        report("Full rebuild", full, fullSeconds, extract);
+        report("Full rebuild", fullRun, fullSeconds, extract);
 
         double sparkGold = full.stream().filter(write -> DUCKDB_TABLES.contains(write.table()))
                 .mapToDouble(TableWrite::seconds).sum();
@@ -99,13 +100,14 @@ public final class TransformBenchmark {
         restore(heldBack);
         double nightlyExtract = extract("one more day");
         started = System.nanoTime();
-        List<TableWrite> nightly = new Transform(lake, trust, keys, asOf).run(null).writes();
+        Transform.Result nightly = new Transform(lake, trust, keys, asOf).run(null);
         report("Incremental nightly (one day of new diagnostics)", nightly, seconds(started), nightlyExtract);
         System.out.printf("%nPeak heap %d MB, peak resident memory %s%n", peakHeapMegabytes(), peakResident());
         spark.stop();
     }
 
-    private static void report(String title, List<TableWrite> writes, double seconds, double extract) {
+    private static void report(String title, Transform.Result result, double seconds, double extract) {
+        List<TableWrite> writes = result.writes();
         System.out.printf("%n%s%n", title);
         writes.forEach(write -> System.out.println("  " + write.describe()));
         double silver = writes.stream().filter(write -> !write.table().startsWith("gold."))
@@ -115,6 +117,23 @@ public final class TransformBenchmark {
         long rows = writes.stream().mapToLong(TableWrite::rowsWritten).sum();
         System.out.printf("  extract %.1f s; transform %.1f s wall (silver writes %.1f s, gold %.1f s), %,d rows;"
                 + " extract and transform %.1f s%n", extract, seconds, silver, gold, rows, extract + seconds);
+        reportChecks(result, seconds);
+    }
+
+    /** Seconds the quality checks took, per layer, and their share of the transform. */
+    private static void reportChecks(Transform.Result result, double seconds) {
+        Map<String, Double> perTable = new java.util.TreeMap<>();
+        result.outcomes().forEach(outcome -> perTable.put(outcome.check().table(), outcome.seconds()));
+        Map<String, Double> perLayer = new java.util.TreeMap<>();
+        perTable.forEach((table, time) -> perLayer.merge(table.substring(0, table.indexOf('.')), time, Double::sum));
+        double checks = perTable.values().stream().mapToDouble(Double::doubleValue).sum();
+        long failed = result.outcomes().stream().filter(outcome -> !outcome.passed()).count();
+        System.out.printf("  quality checks %.1f s (%s), %.0f%% of the transform; %d checks on %d tables,"
+                        + " %d failed, gate %s%n", checks,
+                perLayer.entrySet().stream().map(entry -> String.format("%s %.1f s", entry.getKey(), entry.getValue()))
+                        .collect(Collectors.joining(", ")),
+                seconds == 0 ? 0 : 100 * checks / seconds, result.outcomes().size(), perTable.size(), failed,
+                result.gateClosed() ? "closed at " + result.closedAt() : "open");
     }
 
     /** The two diagnostic gold tables in DuckDB from the same landing, with the ratio to Spark's time. */
