@@ -3,7 +3,7 @@
 
 Reads trust.yaml, framework.yaml, the staff CSV drops and the diagnostics JSON lines beside
 this file, applies the definitions in schemas/gold/*.yaml plainly, and prints every expected
-row of the seven diagnostics gold tables: one table after another, a header line naming the
+row of the nine diagnostics and CPD gold tables: one table after another, a header line naming the
 table, then the columns in contract order, tab-separated. Numbers of type double are rounded
 to 4 decimals, nulls print as "null". Person keys are keyed hashes in gold, so a leader is
 shown by the staff id of their first spell (Cara Cole is "A03" at both schools), and a
@@ -37,6 +37,7 @@ def read_trust():
         "agreement_margin": 0.5, "benchmark_margin": 0.25, "blind_spot_share": 0.4,
         "hidden_strength_share": 0.4, "reliable_change_threshold": 1.96,
         "length_days": 90, "grace_days": 14, "movement_margin": 0.1, "candidate_count": 3,
+        "need_margin": 0.5, "target_share": 0.3, "cluster_min_schools": 2,
         "first_academic_year": None,
     }
     priorities, schools = {}, []
@@ -63,17 +64,23 @@ def read_trust():
                 if key in ("mis", "diagnostics", "cpd", "mentoring"):
                     location = re.search(r"location:\s*([^,}]+)", value)
                     school["sources"][key] = location.group(1).strip() if location else None
-                elif key in ("urn", "name", "phase", "joined_on"):
+                elif key in ("urn", "name", "phase", "region", "joined_on"):
                     school[key] = value.strip('"')
             else:
                 key, _, value = text.partition(":")
                 if key in settings and value.strip():
                     value = value.strip().strip('"')
                     settings[key] = value if key == "first_academic_year" else float(value)
+    # TINY_TRUST_SETTINGS="min_group_size=2 need_margin=0.25" works out the figures under other
+    # settings, as a test that changes them in trust.yaml expects.
+    for override in os.environ.get("TINY_TRUST_SETTINGS", "").split():
+        key, _, value = override.partition("=")
+        settings[key] = float(value)
     for school in schools:
         school["urn"] = int(school["urn"])
         school["joined_on"] = dt.date.fromisoformat(school["joined_on"])
-    for key in ("min_group_size", "min_raters", "length_days", "grace_days", "candidate_count"):
+    for key in ("min_group_size", "min_raters", "length_days", "grace_days", "candidate_count",
+                "cluster_min_schools"):
         settings[key] = int(settings[key])
     return settings, priorities, sorted(schools, key=lambda s: s["urn"])
 
@@ -871,6 +878,80 @@ table("gold.annual_review", columns(
     "declined_school_urns count_schools_blind_spot weakness_rank blind_spot_rank is_candidate_priority evidence "
     "count_schools count_schools_joined count_leaders_in_post count_leaders_sat share_leaders_sat:d "
     "count_cycles_started share_leaders_with_cycle:d is_suppressed suppression_reason"), REVIEW)
+
+
+# ---------------------------------------------------------------------------------------------
+# gold.cpd_targets and gold.cpd_clusters
+# ---------------------------------------------------------------------------------------------
+
+CPD = []
+for year in YEARS:
+    for behaviour in ORDER:
+        everyone = counted(year, behaviour)
+        trust_benchmark = benchmark(year, behaviour)
+        name, domain = BEHAVIOURS[behaviour]
+        for school in SCHOOLS:
+            urn = school["urn"]
+            rows = [row for row in everyone.values() if row["urn"] == urn]
+            by_level = {level: [row for row in rows if row["level"] == level] for level in LEVELS}
+            by_level = {level: group for level, group in by_level.items() if group}
+            reasons = primary_secondary({level: len(group) for level, group in by_level.items()})
+            for level, group in by_level.items():
+                line = {"academic_year": year, "school_urn": urn, "school_name": school["name"],
+                        "phase": school["phase"], "region": school["region"], "role_level": level,
+                        "behaviour_code": behaviour, "behaviour_name": name, "domain_code": domain,
+                        "is_priority": behaviour in PRIORITIES.get(year, []), "trust_benchmark": trust_benchmark}
+                if level in reasons:
+                    line.update(is_suppressed=True, suppression_reason=reasons[level])
+                else:
+                    shortfalls = [trust_benchmark - row["others"] for row in group
+                                  if trust_benchmark is not None
+                                  and row["others"] < trust_benchmark - SETTINGS["need_margin"]]
+                    share = len(shortfalls) / len(group)
+                    line.update(count_leaders=len(group), count_leaders_in_need=len(shortfalls),
+                                share_leaders_in_need=share,
+                                mean_shortfall=mean(shortfalls) if shortfalls else None,
+                                total_shortfall=sum(shortfalls), is_target=share >= SETTINGS["target_share"],
+                                is_suppressed=False, suppression_reason=None)
+                CPD.append(line)
+
+CLUSTERS = []
+for year in YEARS:
+    found = []
+    for behaviour in ORDER:
+        for level in LEVELS:
+            members = [row for row in CPD if row["academic_year"] == year and row["behaviour_code"] == behaviour
+                       and row["role_level"] == level and row.get("is_target")]
+            if len(members) < SETTINGS["cluster_min_schools"]:
+                continue
+            leaders = sum(row["count_leaders"] for row in members)
+            in_need = sum(row["count_leaders_in_need"] for row in members)
+            shortfall = sum(row["total_shortfall"] for row in members)
+            shown = leaders >= MIN_GROUP
+            found.append({
+                "cluster_key": f"{year}|{behaviour}|{level}", "academic_year": year, "behaviour_code": behaviour,
+                "behaviour_name": BEHAVIOURS[behaviour][0], "domain_code": BEHAVIOURS[behaviour][1],
+                "role_level": level, "is_priority": behaviour in PRIORITIES.get(year, []),
+                "count_schools": len(members),
+                "school_urns": "|".join(str(urn) for urn in sorted(row["school_urn"] for row in members)),
+                "regions": "|".join(sorted({row["region"] for row in members})),
+                "count_leaders": leaders if shown else None, "count_leaders_in_need": in_need if shown else None,
+                "share_leaders_in_need": in_need / leaders if shown else None,
+                "total_shortfall": shortfall if shown else None, "is_suppressed": not shown,
+                "suppression_reason": None if shown else "fewer_than_min_group_size",
+                "order": (-shortfall, ORDER.index(behaviour), LEVELS.index(level))})
+    for rank, cluster in enumerate(sorted(found, key=lambda c: c["order"]), start=1):
+        cluster["cluster_rank"] = rank
+        CLUSTERS.append(cluster)
+
+table("gold.cpd_targets", columns(
+    "academic_year school_urn school_name phase region role_level behaviour_code behaviour_name domain_code "
+    "is_priority trust_benchmark:d count_leaders count_leaders_in_need share_leaders_in_need:d mean_shortfall:d "
+    "total_shortfall:d is_target is_suppressed suppression_reason"), CPD)
+table("gold.cpd_clusters", columns(
+    "cluster_key academic_year behaviour_code behaviour_name domain_code role_level is_priority count_schools "
+    "school_urns regions count_leaders count_leaders_in_need share_leaders_in_need:d total_shortfall:d "
+    "cluster_rank is_suppressed suppression_reason"), CLUSTERS)
 
 if os.environ.get("TINY_TRUST_DETAIL"):
     for behaviour, base in BASELINE.items():

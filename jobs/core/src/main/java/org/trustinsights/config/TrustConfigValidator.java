@@ -45,13 +45,11 @@ final class TrustConfigValidator {
         checkPrivacy(document.privacy());
         checkCalendar(document.calendar());
         checkRoles(document.roles());
-        if (document.mentoring() != null) {
-            require(document.mentoring().capacity() >= 1, "mentoring.capacity",
-                    document.mentoring().capacity(), "a mentor takes at least one mentee");
-        }
+        checkMentoring(document.mentoring());
         checkDiagnostics(document.diagnostics());
         checkCycles(document.cycles());
         checkReview(document.review());
+        checkCpd(document.cpd());
         checkQuality(document.quality());
         checkExtract(document.extract());
         checkSchools(document.schools());
@@ -151,6 +149,38 @@ final class TrustConfigValidator {
                 "use a scale distance of 0 or more (default 0.1)");
         require(review.candidateCount() >= 1, "review.candidate_count", review.candidateCount(),
                 "put forward at least 1 candidate (default 3)");
+    }
+
+    private void checkMentoring(Mentoring mentoring) {
+        if (mentoring == null) {
+            return;
+        }
+        require(mentoring.capacity() >= 1, "mentoring.capacity", mentoring.capacity(),
+                "a mentor takes at least one mentee (default 2)");
+        require(mentoring.menteeCapacity() >= 1, "mentoring.mentee_capacity", mentoring.menteeCapacity(),
+                "a mentee has at least one mentor (default 1)");
+        Mentoring.Weights weights = mentoring.weights();
+        require(weights.strength() >= 0, "mentoring.weights.strength", weights.strength(),
+                "use a weight of 0 or more (default 0.5)");
+        require(weights.need() >= 0, "mentoring.weights.need", weights.need(), "use a weight of 0 or more (default 0.3)");
+        require(weights.phaseFit() >= 0, "mentoring.weights.phase_fit", weights.phaseFit(),
+                "use a weight of 0 or more (default 0.2)");
+        require(weights.strength() + weights.need() + weights.phaseFit() > 0, "mentoring.weights",
+                weights, "give at least one weight above 0");
+        require(isShare(mentoring.unscoredNeed()), "mentoring.unscored_need", mentoring.unscoredNeed(),
+                "use a share between 0 and 1 (default 0.5)");
+    }
+
+    private void checkCpd(Cpd cpd) {
+        if (cpd == null) {
+            return;
+        }
+        require(cpd.needMargin() >= 0, "cpd.need_margin", cpd.needMargin(),
+                "use a scale distance of 0 or more (default 0.5)");
+        require(cpd.targetShare() > 0 && cpd.targetShare() <= 1, "cpd.target_share", cpd.targetShare(),
+                "use a share above 0 and at most 1 (default 0.3)");
+        require(cpd.clusterMinSchools() >= 2, "cpd.cluster_min_schools", cpd.clusterMinSchools(),
+                "a cluster serves 2 schools or more (default 2)");
     }
 
     private void checkQuality(Quality quality) {

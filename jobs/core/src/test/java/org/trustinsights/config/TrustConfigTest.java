@@ -37,6 +37,9 @@ class TrustConfigTest {
         assertThat(config.cycles().windowDays()).isEqualTo(104);
         assertThat(config.review().candidateCount()).isEqualTo(Review.DEFAULT_CANDIDATE_COUNT);
         assertThat(config.quality().maxRowDrop()).isEqualTo(Quality.DEFAULT_MAX_ROW_DROP);
+        assertThat(config.cpd().needMargin()).isEqualTo(Cpd.DEFAULT_NEED_MARGIN);
+        assertThat(config.mentoring().weights().phaseFit()).isEqualTo(Mentoring.Weights.DEFAULT_PHASE_FIT);
+        assertThat(config.mentoring().requirePhaseFit()).isFalse();
     }
 
     @Test
@@ -78,6 +81,8 @@ class TrustConfigTest {
             blind-spot share over 1 | 'min_raters: 3'        | 'min_raters: 3\\ndiagnostics: {blind_spot_share: 1.4}' | diagnostics.blind_spot_share: '1.4' is not valid; fix: use a share between 0 and 1
             negative grace          | 'min_raters: 3'        | 'min_raters: 3\\ncycles: {grace_days: -1}' | cycles.grace_days: '-1' is not valid; fix: use 0 days or more
             no candidates           | 'min_raters: 3'        | 'min_raters: 3\\nreview: {candidate_count: 0}' | review.candidate_count: '0' is not valid; fix: put forward at least 1
+            one-school cluster      | 'min_raters: 3'        | 'min_raters: 3\\ncpd: {cluster_min_schools: 1}' | cpd.cluster_min_schools: '1' is not valid; fix: a cluster serves 2 schools or more
+            negative need weight    | 'min_raters: 3'        | 'min_raters: 3\\nmentoring: {weights: {need: -0.3}}' | mentoring.weights.need: '-0.3' is not valid; fix: use a weight of 0 or more
             row drop over 1         | 'min_raters: 3'        | 'min_raters: 3\\nquality: {max_row_drop: 1.5}' | quality.max_row_drop: '1.5' is not valid; fix: use a share between 0 and 1
             missing framework file  | framework: framework.yaml | framework: missing.yaml | missing.yaml: no such file
             no schools              | 'schools:'             | 'schools: []'             | ''

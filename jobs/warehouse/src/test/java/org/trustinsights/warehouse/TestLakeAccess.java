@@ -10,6 +10,10 @@ public final class TestLakeAccess {
 
     private TestLakeAccess() {}
 
+    public static org.apache.spark.sql.SparkSession spark() {
+        return TestLake.spark();
+    }
+
     public static Lakehouse lakehouse(Path config) {
         return TestLake.lakehouse(config);
     }

@@ -165,7 +165,7 @@ class TinyTrustToGoldTest {
             differences.addAll(differences(table, expected.rows(table), names));
         }
 
-        assertThat(expected.tables()).hasSize(7);
+        assertThat(expected.tables()).hasSize(9);
         assertThat(differences).isEmpty();
     }
 

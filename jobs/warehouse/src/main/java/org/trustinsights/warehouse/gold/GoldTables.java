@@ -53,7 +53,12 @@ public final class GoldTables {
             new GoldTable("gold.annual_review", List.of("diagnostic_scores", "counted_leaders", "annual_review"),
                     concat(DIAGNOSTICS, List.of("gold.leader_behaviour_profile", "gold.trust_behaviour_trends",
                             "gold.priority_progress", "gold.school_behaviour_summary", "silver.trust_priorities",
-                            "silver.development_cycles"))));
+                            "silver.development_cycles"))),
+            new GoldTable("gold.cpd_targets", List.of("counted_leaders", "cpd_targets"),
+                    List.of("gold.leader_behaviour_profile", "silver.school", "silver.behaviour",
+                            "silver.trust_priorities")),
+            new GoldTable("gold.cpd_clusters", List.of("cpd_clusters"),
+                    List.of("gold.cpd_targets", "silver.behaviour")));
 
     private final Lakehouse lake;
     private final DeltaWriter writer;
@@ -113,6 +118,11 @@ public final class GoldTables {
         parameters.put("cycle_window_days", trust.cycles().windowDays());
         parameters.put("movement_margin", trust.review().movementMargin());
         parameters.put("candidate_count", trust.review().candidateCount());
+        parameters.put("need_margin", trust.cpd().needMargin());
+        parameters.put("target_share", trust.cpd().targetShare());
+        parameters.put("cluster_min_schools", trust.cpd().clusterMinSchools());
+        parameters.put("role_levels", trust.roles().levels().stream().map(level -> "'" + level + "'")
+                .collect(Collectors.joining(", ", "array(", ")")));
         parameters.put("as_of_date", asOf);
         return parameters;
     }
