@@ -144,7 +144,8 @@ class LateCorrectionsTest {
     private static String cycle(String id, String staffId, String status, String focus, String extra,
             String updatedAt) {
         return "{\"cycle_id\":\"" + id + "\",\"participant_id\":\"P" + staffId + "\",\"staff_id\":\"" + staffId
-                + "\",\"start_date\":\"2023-11-06\",\"due_date\":\"2024-02-04\",\"completed_date\":\"2024-02-01\","
+                + "\",\"start_date\":\"2023-11-06\",\"due_date\":\"2024-02-04\",\"completed_date\":"
+                + (status.equals("completed") ? "\"2024-02-01\"" : "null") + ","
                 + "\"status\":\"" + status + "\",\"focus_behaviours\":\"" + focus + "\"" + extra
                 + ",\"updated_at\":\"" + updatedAt + "\"}";
     }
