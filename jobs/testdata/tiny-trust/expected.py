@@ -3,8 +3,8 @@
 
 Reads trust.yaml, framework.yaml, the staff CSV drops and the diagnostics JSON lines beside
 this file, applies the definitions in schemas/gold/*.yaml plainly, and prints every expected
-row of the nine diagnostics and CPD gold tables: one table after another, a header line naming the
-table, then the columns in contract order, tab-separated. Numbers of type double are rounded
+row of the twelve diagnostics, CPD and succession gold tables: one table after another, a
+header line naming the table, then the columns in contract order, tab-separated. Numbers of type double are rounded
 to 4 decimals, nulls print as "null". Person keys are keyed hashes in gold, so a leader is
 shown by the staff id of their first spell (Cara Cole is "A03" at both schools), and a
 sitting or cycle by its platform id. Python 3 standard library only:
@@ -197,7 +197,8 @@ for school in SCHOOLS:
             person = person or record["staff_id"]
             PEOPLE.remember(person, school["urn"], record["staff_id"], record["trn"], record["email"])
             SPELLS.append({"person": person, "urn": school["urn"], "staff_id": record["staff_id"],
-                           "level": record["role_level"],
+                           "level": record["role_level"], "title": record["role_title"],
+                           "npq": record["npq"] or None,
                            "start": dt.date.fromisoformat(record["role_start_date"]),
                            "end": dt.date.fromisoformat(record["role_end_date"]) if record["role_end_date"]
                            else None})
@@ -952,6 +953,234 @@ table("gold.cpd_clusters", columns(
     "cluster_key academic_year behaviour_code behaviour_name domain_code role_level is_priority count_schools "
     "school_urns regions count_leaders count_leaders_in_need share_leaders_in_need:d total_shortfall:d "
     "cluster_rank is_suppressed suppression_reason"), CLUSTERS)
+
+
+# ---------------------------------------------------------------------------------------------
+# gold.succession_readiness, gold.succession_bench and gold.succession_bench_trust
+# ---------------------------------------------------------------------------------------------
+
+# The succession block of trust.yaml, kept in step with it by hand; other settings are defaults.
+SUCCESSION = {
+    "required": {"assistant_head": ["S2"], "deputy_head": ["S1", "C1"], "headteacher": ["S1", "S2", "C1"]},
+    "npq": {"assistant_head": ["NPQSL"], "deputy_head": ["NPQSL", "NPQH"], "headteacher": ["NPQH"],
+            "executive_head": ["NPQEL"]},
+    "growth_target": 0.5, "cycles_target": 2, "lookback_months": 24, "months_in_role_target": 24,
+    "weights": {"behaviours": 0.4, "growth": 0.15, "cycles": 0.15, "time_in_role": 0.15, "qualification": 0.15},
+    "ready_now": 0.6, "ready_1_2_years": 0.05,
+    "critical_roles": [("headteacher", "headteacher", ["Headteacher"]),
+                       ("head_of_school", "headteacher", ["Head of School"]), ("deputy", "deputy_head", [])],
+}
+
+
+def judging_day(year):
+    return min(year_end(year), AS_OF)
+
+
+def school_open(urn, day):
+    return SCHOOL[urn]["joined_on"] <= day
+
+
+def open_spells(day):
+    return [spell for spell in SPELLS if spell["start"] <= day and (spell["end"] is None or spell["end"] >= day)
+            and school_open(spell["urn"], day)]
+
+
+def posts(day):
+    """One post per leader on the day: the highest level, then the lowest URN."""
+    chosen = {}
+    for spell in sorted(open_spells(day), key=lambda s: (-LEVELS.index(s["level"]), s["urn"])):
+        chosen.setdefault(spell["person"], spell)
+    return chosen
+
+
+def latest_scores(day):
+    """person -> behaviour -> latest shown others score on or before the day."""
+    latest = {}
+    for row in sorted(PROFILE, key=lambda r: (r["sitting"]["date"], r["sitting"]["id"])):
+        if not row["suppressed"] and row["sitting"]["date"] <= day:
+            latest.setdefault(row["person"], {})[row["behaviour"]] = row["others"]
+    return latest
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def whole_months(later, earlier):
+    def month_end(day):
+        return (day + dt.timedelta(days=1)).day == 1
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    if later.day < earlier.day and not (month_end(later) and month_end(earlier)):
+        months -= 1
+    return months
+
+
+READINESS = []
+for year in YEARS:
+    day = judging_day(year)
+    posted = posts(day)
+    scores = latest_scores(day)
+    level_scores, everyone = {}, {}
+    for person, post in posted.items():
+        for behaviour, score in scores.get(person, {}).items():
+            level_scores.setdefault((post["level"], behaviour), []).append(score)
+            everyone.setdefault(behaviour, []).append(score)
+    for person, post in sorted(posted.items()):
+        level = post["level"]
+        if level == LEVELS[-1]:
+            continue
+        following = LEVELS[LEVELS.index(level) + 1]
+        required = SUCCESSION["required"].get(following, ORDER)
+        met = 0
+        for behaviour in required:
+            group = level_scores.get((following, behaviour), [])
+            bar = mean(group) if len(group) >= MIN_GROUP else (mean(everyone[behaviour]) if behaviour in everyone else None)
+            score = scores.get(person, {}).get(behaviour)
+            if score is not None and bar is not None and score >= bar:
+                met += 1
+        sittings = sorted((r for r in PROFILE if r["person"] == person and r["sitting"]["date"] <= day),
+                          key=lambda r: (r["sitting"]["date"], r["sitting"]["id"]))
+        changes = []
+        if sittings:
+            last = sittings[-1]["sitting"]["id"]
+            changes = [r["change"] for r in sittings if r["sitting"]["id"] == last and r["behaviour"] in required
+                       and r["change"] is not None]
+        growth = mean(changes) if changes else None
+        cycles = sum(1 for cycle in CYCLES.values() if cycle["person"] == person and cycle["status"] == "completed"
+                     and cycle["completed"] is not None
+                     and add_months(day, -SUCCESSION["lookback_months"]) < cycle["completed"] <= day)
+        first = min(spell["start"] for spell in SPELLS if spell["person"] == person and spell["level"] == level
+                    and spell["start"] <= day)
+        months = whole_months(day, first)
+        npq = None if post["npq"] is None else any(code in SUCCESSION["npq"].get(following, [])
+                                                   for code in post["npq"].split("|"))
+        parts = {"behaviours": met / len(required) if required else 0.0,
+                 "growth": max(0.0, min(1.0, growth / SUCCESSION["growth_target"])) if growth is not None else 0.0,
+                 "cycles": min(1.0, cycles / SUCCESSION["cycles_target"]),
+                 "time_in_role": min(1.0, months / SUCCESSION["months_in_role_target"]),
+                 "qualification": None if npq is None else float(npq)}
+        weights = SUCCESSION["weights"]
+        known = {name: part for name, part in parts.items() if part is not None}
+        score = sum(weights[name] * part for name, part in known.items()) / sum(weights[name] for name in known)
+        band = ("ready_now" if score >= SUCCESSION["ready_now"] else
+                "ready_1_2_years" if score >= SUCCESSION["ready_1_2_years"] else "ready_3_plus_years")
+        READINESS.append({
+            "academic_year": year, "as_of_date": day.isoformat(), "leader_key": person, "school_urn": post["urn"],
+            "phase": SCHOOL[post["urn"]]["phase"], "role_level": level, "next_role_level": following,
+            "count_required_behaviours": len(required), "count_behaviours_met": met,
+            "behaviour_part": parts["behaviours"], "mean_others_change": growth, "growth_part": parts["growth"],
+            "count_cycles_completed": cycles, "cycles_part": parts["cycles"], "months_in_role": months,
+            "time_in_role_part": parts["time_in_role"], "has_relevant_npq": npq,
+            "qualification_part": parts["qualification"], "readiness_score": score, "readiness_band": band})
+
+
+def hide_counts(rows, label, total_label):
+    """Counts of 1..min_group_size-1 are hidden; when exactly one non-total row's count is and the total's
+    shows, the smallest other non-zero count goes too (ties: first row). Column by column."""
+    for column in ("count_incumbents", "count_ready_now", "count_ready_1_2_years"):
+        reasons = {}
+        for row in rows:
+            if 0 < row[column] < MIN_GROUP:
+                reasons[row[label]] = "fewer_than_min_group_size"
+        total = next(row for row in rows if row[label] == total_label)
+        parts = [row for row in rows if row[label] != total_label]
+        if sum(1 for row in parts if row[label] in reasons) == 1 and total[label] not in reasons:
+            shown = [row for row in parts if row[label] not in reasons and row[column] > 0]
+            if shown:
+                reasons[min(shown, key=lambda row: (row[column], row["order"]))[label]] = "secondary_suppression"
+        for row in rows:
+            if row[label] in reasons:
+                row[column] = None
+                row.setdefault("reasons", set()).add(reasons[row[label]])
+    for row in rows:
+        found = row.pop("reasons", set())
+        row["is_suppressed"] = bool(found)
+        row["suppression_reason"] = ("fewer_than_min_group_size" if "fewer_than_min_group_size" in found
+                                     else "secondary_suppression" if found else None)
+        row.pop("order", None)
+
+
+def holds(spell, role):
+    _, level, titles = role
+    return spell["level"] == level and (not titles or spell["title"] in titles)
+
+
+BENCH, BENCH_TRUST = [], []
+for year in YEARS:
+    day = judging_day(year)
+    spells = open_spells(day)
+    ready = [row for row in READINESS if row["academic_year"] == year]
+    roles = SUCCESSION["critical_roles"]
+    per_school = {}
+    for school in SCHOOLS:
+        urn = school["urn"]
+        if not school_open(urn, day):
+            continue
+        rows, everyone = [], {"incumbents": set(), "ready_now": set(), "ready_1_2_years": set()}
+        for order, role in enumerate(roles, start=1):
+            incumbents = {s["person"] for s in spells if s["urn"] == urn and holds(s, role)}
+            successors = {band: {r["leader_key"] for r in ready if r["school_urn"] == urn
+                                 and r["next_role_level"] == role[1] and r["readiness_band"] == band}
+                          for band in ("ready_now", "ready_1_2_years")}
+            everyone["incumbents"] |= incumbents
+            everyone["ready_now"] |= successors["ready_now"]
+            everyone["ready_1_2_years"] |= successors["ready_1_2_years"]
+            rows.append({"critical_role": role[0], "role_level": role[1], "order": order,
+                         "count_incumbents": len(incumbents), "count_ready_now": len(successors["ready_now"]),
+                         "count_ready_1_2_years": len(successors["ready_1_2_years"]), "count_critical_roles": 1,
+                         "count_roles_covered": 1 if successors["ready_now"] else 0})
+        covered = sum(row["count_roles_covered"] for row in rows)
+        rows.insert(0, {"critical_role": "all", "role_level": None, "order": 0,
+                        "count_incumbents": len(everyone["incumbents"]), "count_ready_now": len(everyone["ready_now"]),
+                        "count_ready_1_2_years": len(everyone["ready_1_2_years"]),
+                        "count_critical_roles": len(roles), "count_roles_covered": covered})
+        per_school[urn] = [dict(row) for row in rows]
+        hide_counts(rows, "critical_role", "all")
+        for row in rows:
+            row.update(academic_year=year, as_of_date=day.isoformat(), school_urn=urn, school_name=school["name"],
+                       phase=school["phase"], share_roles_covered=row["count_roles_covered"] / row["count_critical_roles"],
+                       is_at_risk=row["count_roles_covered"] < row["count_critical_roles"])
+            BENCH.append(row)
+    for level in sorted({role[1] for role in roles}, key=LEVELS.index):
+        phases = sorted({SCHOOL[urn]["phase"] for urn in per_school})
+        rows = []
+        for phase in ["all"] + phases:
+            urns = [urn for urn in per_school if phase == "all" or SCHOOL[urn]["phase"] == phase]
+            role_rows = [row for urn in urns for row in per_school[urn] if row["role_level"] == level]
+            level_roles = [role for role in roles if role[1] == level]
+            incumbents = {s["person"] for s in spells if s["urn"] in urns and any(holds(s, r) for r in level_roles)}
+            successors = {band: {r["leader_key"] for r in ready if r["school_urn"] in urns
+                                 and r["next_role_level"] == level and r["readiness_band"] == band}
+                          for band in ("ready_now", "ready_1_2_years")}
+            critical = len(role_rows)
+            covered = sum(row["count_roles_covered"] for row in role_rows)
+            rows.append({"phase": phase, "order": phase, "count_schools": len(urns) if critical else 0,
+                         "count_critical_roles": critical, "count_roles_covered": covered,
+                         "count_roles_at_risk": critical - covered,
+                         "share_roles_covered": covered / critical if critical else None,
+                         "count_incumbents": len(incumbents), "count_ready_now": len(successors["ready_now"]),
+                         "count_ready_1_2_years": len(successors["ready_1_2_years"])})
+        hide_counts(rows, "phase", "all")
+        for row in rows:
+            row.update(academic_year=year, role_level=level)
+            BENCH_TRUST.append(row)
+
+table("gold.succession_readiness", columns(
+    "academic_year as_of_date leader_key school_urn phase role_level next_role_level count_required_behaviours "
+    "count_behaviours_met behaviour_part:d mean_others_change:d growth_part:d count_cycles_completed cycles_part:d "
+    "months_in_role time_in_role_part:d has_relevant_npq qualification_part:d readiness_score:d readiness_band"),
+    READINESS)
+table("gold.succession_bench", columns(
+    "academic_year as_of_date school_urn school_name phase critical_role role_level count_incumbents "
+    "count_ready_now count_ready_1_2_years count_critical_roles count_roles_covered share_roles_covered:d "
+    "is_at_risk is_suppressed suppression_reason"), BENCH)
+table("gold.succession_bench_trust", columns(
+    "academic_year role_level phase count_schools count_critical_roles count_roles_covered count_roles_at_risk "
+    "share_roles_covered:d count_incumbents count_ready_now count_ready_1_2_years is_suppressed "
+    "suppression_reason"), BENCH_TRUST)
 
 if os.environ.get("TINY_TRUST_DETAIL"):
     for behaviour, base in BASELINE.items():

@@ -13,7 +13,7 @@ import org.trustinsights.InsightsException;
 /**
  * One trust's configuration, read from a YAML file and validated: its schools and their source
  * systems, the framework, priorities per academic year, privacy thresholds, roles,
- * mentoring, how scores and cycles are judged, how CPD needs are found, what the quality gate tolerates, and where the lake lives. Relative paths in
+ * mentoring, how scores and cycles are judged, how CPD needs are found, how succession readiness is judged, what the quality gate tolerates, and where the lake lives. Relative paths in
  * the file are resolved against the file's folder.
  */
 public record TrustConfig(
@@ -28,6 +28,7 @@ public record TrustConfig(
         Cycles cycles,
         Review review,
         Cpd cpd,
+        Succession succession,
         Quality quality,
         ExtractLimits extract,
         Map<AcademicYear, List<String>> priorities,

@@ -115,6 +115,51 @@ final class TrustConfigValidator {
         return checked;
     }
 
+    /** Checks the succession settings against the framework and the role levels, and returns them. */
+    Succession checkSuccession(Succession succession, Framework framework, Roles roles) {
+        Set<String> behaviours = framework.behaviours().map(Framework.Behaviour::code).collect(Collectors.toSet());
+        Set<String> above = new HashSet<>(roles.levels().subList(1, roles.levels().size()));
+        succession.requiredBehaviours().forEach((level, codes) -> {
+            require(above.contains(level), "succession.required_behaviours." + level, level,
+                    "name a role level someone can step up to: one of " + roles.levels().subList(1, roles.levels().size()));
+            for (String code : codes == null ? List.<String>of() : codes) {
+                require(behaviours.contains(code), "succession.required_behaviours." + level, code,
+                        "use a behaviour code from the framework");
+            }
+        });
+        succession.relevantNpq().forEach((level, codes) -> require(roles.levels().contains(level),
+                "succession.relevant_npq." + level, level, "name a role level: one of " + roles.levels()));
+        require(succession.growthTarget() > 0, "succession.growth_target", succession.growthTarget(),
+                "use a scale distance above 0 (default 0.5)");
+        require(succession.cyclesTarget() >= 1, "succession.cycles_target", succession.cyclesTarget(),
+                "use 1 cycle or more (default 2)");
+        require(succession.lookbackMonths() >= 1, "succession.lookback_months", succession.lookbackMonths(),
+                "use 1 month or more (default 24)");
+        require(succession.monthsInRoleTarget() >= 1, "succession.months_in_role_target",
+                succession.monthsInRoleTarget(), "use 1 month or more (default 24)");
+        Succession.Weights weights = succession.weights();
+        for (Map.Entry<String, Double> weight : Map.of("behaviours", weights.behaviours(), "growth", weights.growth(),
+                "cycles", weights.cycles(), "time_in_role", weights.timeInRole(), "qualification",
+                weights.qualification()).entrySet()) {
+            require(weight.getValue() >= 0, "succession.weights." + weight.getKey(), weight.getValue(),
+                    "use a weight of 0 or more");
+        }
+        require(weights.behaviours() + weights.growth() + weights.cycles() + weights.timeInRole() > 0,
+                "succession.weights", weights, "give a weight above 0 to a part that is always known");
+        Succession.Bands bands = succession.bands();
+        require(isShare(bands.readyNow()) && isShare(bands.ready12Years()) && bands.ready12Years() <= bands.readyNow(),
+                "succession.bands", bands, "use scores between 0 and 1 with ready_1_2_years at most ready_now"
+                        + " (defaults 0.5 and 0.75)");
+        Set<String> names = new HashSet<>();
+        for (Succession.CriticalRole role : succession.criticalRoles(roles)) {
+            require(present(role.name()) && !role.name().equals("all") && names.add(role.name()),
+                    "succession.critical_roles", role.name(), "give each critical role its own name, not \"all\"");
+            require(above.contains(role.roleLevel()), "succession.critical_roles." + role.name() + ".role_level",
+                    role.roleLevel(), "use a role level above the lowest: one of " + above.stream().sorted().toList());
+        }
+        return succession;
+    }
+
     private void checkDiagnostics(Diagnostics diagnostics) {
         if (diagnostics == null) {
             return;

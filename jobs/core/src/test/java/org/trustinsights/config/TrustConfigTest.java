@@ -40,6 +40,9 @@ class TrustConfigTest {
         assertThat(config.cpd().needMargin()).isEqualTo(Cpd.DEFAULT_NEED_MARGIN);
         assertThat(config.mentoring().weights().phaseFit()).isEqualTo(Mentoring.Weights.DEFAULT_PHASE_FIT);
         assertThat(config.mentoring().requirePhaseFit()).isFalse();
+        assertThat(config.succession().criticalRoles(config.roles())).extracting(Succession.CriticalRole::roleLevel)
+                .containsExactly("headteacher", "deputy_head");
+        assertThat(config.succession().bands().ready12Years()).isEqualTo(0.5);
     }
 
     @Test
@@ -83,6 +86,8 @@ class TrustConfigTest {
             no candidates           | 'min_raters: 3'        | 'min_raters: 3\\nreview: {candidate_count: 0}' | review.candidate_count: '0' is not valid; fix: put forward at least 1
             one-school cluster      | 'min_raters: 3'        | 'min_raters: 3\\ncpd: {cluster_min_schools: 1}' | cpd.cluster_min_schools: '1' is not valid; fix: a cluster serves 2 schools or more
             negative need weight    | 'min_raters: 3'        | 'min_raters: 3\\nmentoring: {weights: {need: -0.3}}' | mentoring.weights.need: '-0.3' is not valid; fix: use a weight of 0 or more
+            unknown next-level code | 'min_raters: 3'        | 'min_raters: 3\\nsuccession: {required_behaviours: {headteacher: [X9]}}' | succession.required_behaviours.headteacher: 'X9' is not valid; fix: use a behaviour code from the framework
+            bands out of order      | 'min_raters: 3'        | 'min_raters: 3\\nsuccession: {bands: {ready_now: 0.4, ready_1_2_years: 0.6}}' | succession.bands:
             row drop over 1         | 'min_raters: 3'        | 'min_raters: 3\\nquality: {max_row_drop: 1.5}' | quality.max_row_drop: '1.5' is not valid; fix: use a share between 0 and 1
             missing framework file  | framework: framework.yaml | framework: missing.yaml | missing.yaml: no such file
             no schools              | 'schools:'             | 'schools: []'             | ''

@@ -13,6 +13,7 @@ import org.trustinsights.config.InsightsHome;
 import org.trustinsights.config.TrustConfig;
 import org.trustinsights.warehouse.gold.GoldTables;
 import org.trustinsights.warehouse.gold.LeaderHeadcountBuilder;
+import org.trustinsights.warehouse.gold.MentorMatchBuilder;
 import org.trustinsights.warehouse.lake.DeltaWriter;
 import org.trustinsights.warehouse.lake.LandingLoads;
 import org.trustinsights.warehouse.lake.Lakehouse;
@@ -100,6 +101,8 @@ public final class Transform {
         for (GoldTables.GoldTable table : GoldTables.TABLES) {
             steps.add(new Step("gold", List.of(), List.of(table.table()), () -> List.of(gold.build(table))));
         }
+        steps.add(new Step("gold", List.of(), List.of(MentorMatchBuilder.MATCHES, MentorMatchBuilder.UNMATCHED),
+                () -> new MentorMatchBuilder(lake, writer, trust, asOf).build()));
     }
 
     public static Transform forTrust(Lakehouse lake, TrustConfig trust, LocalDate asOf) {

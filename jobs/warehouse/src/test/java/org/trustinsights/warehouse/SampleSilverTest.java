@@ -148,6 +148,32 @@ class SampleSilverTest {
     }
 
     @Test
+    void mentorMatchesOnTheSampleKeepEveryRule() {
+        int capacity = TrustConfig.load(config).mentoring().capacity();
+        lake.read("gold.mentor_matches").createOrReplaceTempView("matches");
+        lake.read("silver.leader").createOrReplaceTempView("spells");
+        Dataset<Row> proposed = lake.spark().sql("SELECT * FROM matches WHERE NOT is_existing");
+
+        assertThat(proposed.count()).as("proposed matches").isPositive();
+        assertThat(lake.read("gold.mentor_unmatched").count()).as("needs left").isPositive();
+        assertThat(proposed.filter("mentee_school_urn = mentor_school_urn").count()).as("same-school pairs").isZero();
+        assertThat(lake.spark().sql("SELECT mentor_leader_key FROM matches GROUP BY mentor_leader_key "
+                + "HAVING count(*) > " + capacity + " AND count(*) > sum(CAST(is_existing AS INT))").count())
+                .as("mentors over capacity").isZero();
+        assertThat(lake.spark().sql("SELECT mentee_leader_key FROM matches GROUP BY mentee_leader_key "
+                + "HAVING count(*) FILTER (WHERE NOT is_existing) > 0 AND count(*) > 1").count())
+                .as("mentees with more than one mentor").isZero();
+        assertThat(lake.spark().sql("SELECT * FROM matches m JOIN spells s ON s.leader_key = m.mentee_leader_key "
+                + "AND s.line_manager_leader_key = m.mentor_leader_key AND s.valid_from <= m.as_of_date "
+                + "AND (s.valid_to IS NULL OR s.valid_to >= m.as_of_date) WHERE NOT m.is_existing").count())
+                .as("line-manager pairs").isZero();
+        assertThat(proposed.filter("array_position(array('middle_leader', 'assistant_head', 'deputy_head', "
+                + "'headteacher', 'executive_head'), mentor_role_level) < array_position(array('middle_leader', "
+                + "'assistant_head', 'deputy_head', 'headteacher', 'executive_head'), mentee_role_level)").count())
+                .as("mentors below their mentee").isZero();
+    }
+
+    @Test
     void aRerunWithNothingNewChangesNoTable() {
         List<TableWrite> rerun = transform();
 

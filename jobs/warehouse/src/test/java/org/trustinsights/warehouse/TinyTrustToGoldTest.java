@@ -165,8 +165,64 @@ class TinyTrustToGoldTest {
             differences.addAll(differences(table, expected.rows(table), names));
         }
 
-        assertThat(expected.tables()).hasSize(9);
+        assertThat(expected.tables()).hasSize(12);
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aSuccessorForTwoRolesCountsOnceOnTheSchoolsRow() {
+        // Alpha 2024/25: deputies A02, A10 and A11 are ready in 1-2 years for both headship roles,
+        // assistants A12 and A13 for the deputy role; the school's row counts five people, not 3 + 3 + 2.
+        Map<String, Row> bench = new java.util.HashMap<>();
+        lake.read("gold.succession_bench").filter("academic_year = '2024/25' AND school_urn = 100001")
+                .collectAsList().forEach(row -> bench.put(row.getAs("critical_role"), row));
+
+        assertThat(bench.get("head_of_school").<Integer>getAs("count_ready_1_2_years")).isEqualTo(3);
+        assertThat(bench.get("all").<Integer>getAs("count_ready_1_2_years")).isEqualTo(5);
+        assertThat(bench.get("deputy").<String>getAs("suppression_reason")).isEqualTo("fewer_than_min_group_size");
+        assertThat(bench.get("all").<Boolean>getAs("is_at_risk")).isTrue();
+    }
+
+    @Test
+    void readinessKeepsItsPartsAndLeavesOutAnUnknownQualification() {
+        // A05, middle leader at Alpha since 2019 with no NPQ sent: S2 (the assistant level's behaviour)
+        // reaches the bar in 2023/24, one cycle completed, 24+ months in role; the qualification
+        // weight is left out: (0.4 + 0.15 * 0.5 + 0.15) / 0.85.
+        Row readiness = lake.read("gold.succession_readiness")
+                .filter(col("academic_year").equalTo("2023/24").and(col("leader_key").equalTo(leaderKey("A05"))))
+                .first();
+
+        assertThat(readiness.<Object>getAs("has_relevant_npq")).isNull();
+        assertThat(readiness.<Double>getAs("behaviour_part")).isEqualTo(1.0);
+        assertThat(readiness.<Double>getAs("cycles_part")).isEqualTo(0.5);
+        assertThat(readiness.<Double>getAs("readiness_score")).isCloseTo(0.625 / 0.85, within(1e-9));
+        assertThat(readiness.<String>getAs("readiness_band")).isEqualTo("ready_now");
+    }
+
+    @Test
+    void theConversationPackTakesEachFigureFromItsSourceAndShowsAFirstYearAsSuch() {
+        Map<String, Row> pack = new java.util.HashMap<>();
+        lake.read("gold.executive_conversation_pack").collectAsList()
+                .forEach(row -> pack.put(row.getAs("academic_year") + " " + row.getAs("school_urn"), row));
+        Row beta = pack.get("2024/25 100002");
+        Row alpha = pack.get("2024/25 100001");
+        long alphaReported = lake.read("gold.priority_progress")
+                .filter("academic_year = '2024/25' AND school_urn = 100001 AND NOT is_suppressed AND mean_change IS NOT NULL")
+                .count();
+        Row alphaBench = lake.read("gold.succession_bench")
+                .filter("academic_year = '2024/25' AND school_urn = 100001 AND critical_role = 'all'").first();
+
+        assertThat(pack).hasSize(3);
+        assertThat(beta.<Boolean>getAs("is_first_year")).isTrue();
+        assertThat(beta.<Integer>getAs("count_priorities")).isEqualTo(2);
+        assertThat(beta.<Integer>getAs("count_priorities_reported")).isZero();
+        assertThat(beta.<Object>getAs("priority_summary")).isNull();
+        assertThat(alpha.<Boolean>getAs("is_first_year")).isFalse();
+        assertThat(alpha.<Integer>getAs("count_priorities_reported")).isEqualTo((int) alphaReported);
+        assertThat(alpha.<String>getAs("priority_summary")).startsWith("S1 ").contains("; C1 ");
+        assertThat(alpha.<Integer>getAs("count_roles_covered")).isEqualTo(alphaBench.<Integer>getAs("count_roles_covered"));
+        assertThat(alpha.<String>getAs("roles_at_risk")).isEqualTo("head_of_school|headteacher");
+        assertThat(alpha.<String>getAs("suppression_reason")).contains("succession_bench:fewer_than_min_group_size");
     }
 
     @Test
@@ -224,12 +280,16 @@ class TinyTrustToGoldTest {
         assertThat(levelsHiddenAlone).isZero();
     }
 
-    private Row profile(String staffId, int schoolUrn, String sittingId, String behaviour) {
-        String leaderKey = readableKeys().entrySet().stream()
+    private String leaderKey(String staffId) {
+        return readableKeys().entrySet().stream()
                 .filter(entry -> entry.getValue().equals(staffId))
                 .map(Map.Entry::getKey)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private Row profile(String staffId, int schoolUrn, String sittingId, String behaviour) {
+        String leaderKey = leaderKey(staffId);
         return lake.read("gold.leader_behaviour_profile")
                 .filter(col("leader_key").equalTo(leaderKey)
                         .and(col("sitting_key").equalTo(sittingKey(schoolUrn, sittingId)))

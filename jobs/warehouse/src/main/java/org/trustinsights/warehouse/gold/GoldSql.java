@@ -29,7 +29,7 @@ import org.trustinsights.InsightsException;
  */
 final class GoldSql implements AutoCloseable {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\$\\{([a-z_]+)}");
+    private static final Pattern PARAMETER = Pattern.compile("\\$\\{([a-z][a-z0-9_]*)}");
     private static final Pattern CHECKPOINT = Pattern.compile("(?i)^CACHE LAZY TABLE ([a-z_]+)$");
 
     private final SparkSession spark;
@@ -71,6 +71,11 @@ final class GoldSql implements AutoCloseable {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    /** Whether a script mentions a view by name (as a whole word). */
+    static boolean reads(String script, String view) {
+        return Pattern.compile("\\b" + Pattern.quote(view) + "\\b").matcher(read(script)).find();
     }
 
     List<String> statements(String script) {

@@ -16,6 +16,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.trustinsights.config.AcademicYear;
+import org.trustinsights.config.Framework;
+import org.trustinsights.config.Succession;
 import org.trustinsights.config.TrustConfig;
 import org.trustinsights.warehouse.lake.DeltaWriter;
 import org.trustinsights.warehouse.lake.Lakehouse;
@@ -58,7 +60,17 @@ public final class GoldTables {
                     List.of("gold.leader_behaviour_profile", "silver.school", "silver.behaviour",
                             "silver.trust_priorities")),
             new GoldTable("gold.cpd_clusters", List.of("cpd_clusters"),
-                    List.of("gold.cpd_targets", "silver.behaviour")));
+                    List.of("gold.cpd_targets", "silver.behaviour")),
+            new GoldTable("gold.succession_readiness", List.of("succession_readiness"),
+                    List.of("gold.leader_behaviour_profile", "silver.leader", "silver.school",
+                            "silver.development_cycles")),
+            new GoldTable("gold.succession_bench", List.of("succession_bench"),
+                    List.of("gold.succession_readiness", "silver.leader", "silver.school")),
+            new GoldTable("gold.succession_bench_trust", List.of("succession_bench", "succession_bench_trust"),
+                    List.of("gold.succession_bench", "gold.succession_readiness", "silver.leader", "silver.school")),
+            new GoldTable("gold.executive_conversation_pack", List.of("executive_conversation_pack"),
+                    List.of("gold.priority_progress", "gold.school_behaviour_summary", "gold.cycle_engagement",
+                            "gold.succession_bench", "silver.school", "silver.trust_priorities", "silver.behaviour")));
 
     private final Lakehouse lake;
     private final DeltaWriter writer;
@@ -79,14 +91,19 @@ public final class GoldTables {
     public TableWrite build(GoldTable gold) {
         Map<String, Object> parameters = parameters();
         Set<String> used = new LinkedHashSet<>();
+        Map<String, Dataset<Row>> views = configurationViews();
+        Set<String> viewsRead = new java.util.TreeSet<>();
         for (String script : gold.scripts()) {
             used.addAll(GoldSql.parameters(script));
+            views.keySet().stream().filter(view -> GoldSql.reads(script, view)).forEach(viewsRead::add);
         }
         String inputs = gold.inputs().stream()
                 .map(table -> table + "@" + writer.version(table))
                 .collect(Collectors.joining(" "))
                 + " " + used.stream().map(name -> name + "=" + parameters.get(name)).collect(Collectors.joining(" "))
-                + " years=" + trust.academicYears(asOf).get(0) + ".." + AcademicYear.of(asOf);
+                + " years=" + trust.academicYears(asOf).get(0) + ".." + AcademicYear.of(asOf)
+                + viewsRead.stream().map(view -> " " + view + "=" + describe(views.get(view)))
+                        .collect(Collectors.joining());
 
         if (writer.isCurrent(gold.table(), inputs)) {
             return writer.unchangedWrite(gold.table());
@@ -96,6 +113,7 @@ public final class GoldTables {
             lake.read(table).createOrReplaceTempView(table.replace('.', '_'));
         }
         academicYears().createOrReplaceTempView("academic_years");
+        views.forEach((name, rows) -> rows.createOrReplaceTempView(name));
         try (GoldSql sql = new GoldSql(lake.spark(), parameters)) {
             Dataset<Row> rows = null;
             for (String script : gold.scripts()) {
@@ -106,7 +124,7 @@ public final class GoldTables {
     }
 
     /** The settings the scripts may read, by the name they use. */
-    private Map<String, Object> parameters() {
+    Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("min_group_size", trust.privacy().minGroupSize());
         parameters.put("min_raters", trust.privacy().minRaters());
@@ -123,8 +141,74 @@ public final class GoldTables {
         parameters.put("cluster_min_schools", trust.cpd().clusterMinSchools());
         parameters.put("role_levels", trust.roles().levels().stream().map(level -> "'" + level + "'")
                 .collect(Collectors.joining(", ", "array(", ")")));
+        Succession succession = trust.succession();
+        parameters.put("growth_target", succession.growthTarget());
+        parameters.put("cycles_target", succession.cyclesTarget());
+        parameters.put("lookback_months", succession.lookbackMonths());
+        parameters.put("months_in_role_target", succession.monthsInRoleTarget());
+        parameters.put("weight_behaviours", succession.weights().behaviours());
+        parameters.put("weight_growth", succession.weights().growth());
+        parameters.put("weight_cycles", succession.weights().cycles());
+        parameters.put("weight_time_in_role", succession.weights().timeInRole());
+        parameters.put("weight_qualification", succession.weights().qualification());
+        parameters.put("band_ready_now", succession.bands().readyNow());
+        parameters.put("band_ready_1_2_years", succession.bands().ready12Years());
         parameters.put("as_of_date", asOf);
         return parameters;
+    }
+
+    /**
+     * Settings too rich for a parameter, as small views the scripts join: the ladder of role
+     * levels, the behaviours and qualifications each next level needs, and the critical roles.
+     */
+    private Map<String, Dataset<Row>> configurationViews() {
+        List<String> levels = trust.roles().levels();
+        Succession succession = trust.succession();
+        List<Row> ladder = new ArrayList<>();
+        List<Row> required = new ArrayList<>();
+        List<Row> npq = new ArrayList<>();
+        List<String> everyBehaviour = trust.framework().behaviours().map(Framework.Behaviour::code).toList();
+        for (int rank = 0; rank < levels.size(); rank++) {
+            String next = rank + 1 < levels.size() ? levels.get(rank + 1) : null;
+            ladder.add(RowFactory.create(levels.get(rank), rank + 1, next));
+            if (rank > 0) {
+                for (String code : succession.requiredBehaviours().getOrDefault(levels.get(rank), everyBehaviour)) {
+                    required.add(RowFactory.create(levels.get(rank), code));
+                }
+            }
+            for (String code : succession.relevantNpq().getOrDefault(levels.get(rank), List.of())) {
+                npq.add(RowFactory.create(levels.get(rank), code));
+            }
+        }
+        List<Row> roles = new ArrayList<>();
+        List<Succession.CriticalRole> critical = succession.criticalRoles(trust.roles());
+        for (int order = 0; order < critical.size(); order++) {
+            Succession.CriticalRole role = critical.get(order);
+            roles.add(RowFactory.create(role.name(), role.roleLevel(),
+                    role.roleTitles(), order + 1));
+        }
+        Map<String, Dataset<Row>> views = new LinkedHashMap<>();
+        views.put("role_ladder", lake.spark().createDataFrame(ladder, new StructType()
+                .add("role_level", DataTypes.StringType, false)
+                .add("level_rank", DataTypes.IntegerType, false)
+                .add("next_role_level", DataTypes.StringType, true)));
+        views.put("required_behaviours", lake.spark().createDataFrame(required, new StructType()
+                .add("next_role_level", DataTypes.StringType, false)
+                .add("behaviour_code", DataTypes.StringType, false)));
+        views.put("relevant_npq", lake.spark().createDataFrame(npq, new StructType()
+                .add("role_level", DataTypes.StringType, false)
+                .add("npq", DataTypes.StringType, false)));
+        views.put("critical_roles", lake.spark().createDataFrame(roles, new StructType()
+                .add("critical_role", DataTypes.StringType, false)
+                .add("role_level", DataTypes.StringType, false)
+                .add("role_titles", DataTypes.createArrayType(DataTypes.StringType, false), false)
+                .add("role_order", DataTypes.IntegerType, false)));
+        return views;
+    }
+
+    /** A small configuration view's rows, in order, for the record of what a table was built from. */
+    private static String describe(Dataset<Row> view) {
+        return view.collectAsList().stream().map(Row::mkString).collect(Collectors.joining(";", "[", "]"));
     }
 
     private Dataset<Row> academicYears() {
