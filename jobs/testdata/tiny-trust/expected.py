@@ -643,7 +643,7 @@ for year in YEARS:
                 dates = [c["start"]] + c["checkins"]
                 gaps += [(later - earlier).days for earlier, later in zip(dates, dates[1:])]
             line.update(count_leaders=len(leaders[urn]),
-                        share_leaders_with_cycle=len(leaders[urn]) / len(in_post(year, urn)),
+                        share_leaders_with_cycle=len(leaders[urn] & in_post(year, urn)) / len(in_post(year, urn)),
                         count_cycles_started=len(cycles),
                         **{"count_" + name: states.count(name) for name in STATES},
                         share_completed_on_time=mean(1.0 if state(c) == "completed_on_time" else 0.0 for c in ended),
@@ -749,7 +749,7 @@ for year in YEARS:
         "count_leaders_in_post": len(posts), "count_leaders_sat": len(sat),
         "share_leaders_sat": len(sat) / len(posts) if posts else None,
         "count_cycles_started": len(cycles),
-        "share_leaders_with_cycle": len({c["person"] for c in cycles}) / len(posts) if posts else None}
+        "share_leaders_with_cycle": len({c["person"] for c in cycles} & posts) / len(posts) if posts else None}
     priorities = PRIORITIES.get(year, [])
     for behaviour in ORDER:
         name, domain = BEHAVIOURS[behaviour]

@@ -49,13 +49,17 @@ FROM review_years years
 LEFT JOIN school_years school ON school.academic_year = years.academic_year
 GROUP BY years.academic_year;
 
-CREATE OR REPLACE TEMPORARY VIEW leaders_in_post_by_year AS
-SELECT school.academic_year, count(DISTINCT spell.leader_key) AS count_leaders_in_post
+CREATE OR REPLACE TEMPORARY VIEW trust_posts AS
+SELECT DISTINCT school.academic_year, spell.leader_key
 FROM school_years school
 JOIN silver_leader spell
   ON spell.school_urn = school.school_urn AND spell.valid_from <= school.year_end
- AND (spell.valid_to IS NULL OR spell.valid_to >= school.year_start)
-GROUP BY school.academic_year;
+ AND (spell.valid_to IS NULL OR spell.valid_to >= school.year_start);
+
+CREATE OR REPLACE TEMPORARY VIEW leaders_in_post_by_year AS
+SELECT academic_year, count(*) AS count_leaders_in_post
+FROM trust_posts
+GROUP BY academic_year;
 
 CREATE OR REPLACE TEMPORARY VIEW people_taking_part AS
 SELECT years.academic_year, post.count_leaders_in_post,
@@ -67,9 +71,11 @@ LEFT JOIN leaders_in_post_by_year post ON post.academic_year = years.academic_ye
 LEFT JOIN (SELECT academic_year, count(DISTINCT leader_key) AS count_leaders_sat
            FROM completed_sittings WHERE is_in_trust GROUP BY academic_year) sat
   ON sat.academic_year = years.academic_year
-LEFT JOIN (SELECT academic_year, count(*) AS count_cycles_started,
-                  count(DISTINCT leader_key) AS count_cycle_leaders
-           FROM silver_development_cycles WHERE NOT is_deleted GROUP BY academic_year) cycles
+LEFT JOIN (SELECT cycle.academic_year, count(*) AS count_cycles_started,
+                  count(DISTINCT post.leader_key) AS count_cycle_leaders
+           FROM silver_development_cycles cycle
+           LEFT JOIN trust_posts post ON post.academic_year = cycle.academic_year AND post.leader_key = cycle.leader_key
+           WHERE NOT cycle.is_deleted GROUP BY cycle.academic_year) cycles
   ON cycles.academic_year = years.academic_year;
 
 CREATE OR REPLACE TEMPORARY VIEW leaders_counted_by_year AS

@@ -7,6 +7,7 @@ FROM counted_leaders
 GROUP BY academic_year, behaviour_code;
 
 -- A leader is in need more than need_margin below the benchmark; the shortfall is how far below.
+-- A leader with no role spell on the sitting date has no level to count at and is left out.
 CREATE OR REPLACE TEMPORARY VIEW cpd_leaders AS
 SELECT counted.academic_year, counted.school_urn, counted.role_level, counted.behaviour_code,
        bench.trust_benchmark,
@@ -14,7 +15,8 @@ SELECT counted.academic_year, counted.school_urn, counted.role_level, counted.be
             THEN bench.trust_benchmark - counted.others_score END AS shortfall
 FROM counted_leaders counted
 JOIN cpd_benchmarks bench
-  ON bench.academic_year = counted.academic_year AND bench.behaviour_code = counted.behaviour_code;
+  ON bench.academic_year = counted.academic_year AND bench.behaviour_code = counted.behaviour_code
+WHERE counted.role_level IS NOT NULL;
 
 CREATE OR REPLACE TEMPORARY VIEW cpd_figures AS
 SELECT academic_year, school_urn, role_level, behaviour_code,

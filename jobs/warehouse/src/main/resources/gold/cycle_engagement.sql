@@ -24,18 +24,28 @@ FROM cycle_states cycle
 JOIN silver_cycle_checkins checkin ON checkin.cycle_key = cycle.cycle_key
 GROUP BY cycle.cycle_key, cycle.start_date;
 
-CREATE OR REPLACE TEMPORARY VIEW leaders_in_post AS
-SELECT years.academic_year, years.school_urn, CAST(count(DISTINCT spell.leader_key) AS INT) AS count_in_post
+CREATE OR REPLACE TEMPORARY VIEW school_posts AS
+SELECT DISTINCT years.academic_year, years.school_urn, spell.leader_key
 FROM school_years years
 JOIN silver_leader spell
   ON spell.school_urn = years.school_urn AND spell.valid_from <= years.year_end
- AND (spell.valid_to IS NULL OR spell.valid_to >= years.year_start)
-GROUP BY years.academic_year, years.school_urn;
+ AND (spell.valid_to IS NULL OR spell.valid_to >= years.year_start);
+
+-- Leaders in post at the school during the year, and those of them who started a cycle there
+-- (the platform may hold a cycle for someone whose MIS spell is elsewhere).
+CREATE OR REPLACE TEMPORARY VIEW leaders_in_post AS
+SELECT posts.academic_year, posts.school_urn, CAST(count(*) AS INT) AS count_in_post,
+       count(cycles.leader_key) AS count_in_post_with_cycle
+FROM school_posts posts
+LEFT JOIN (SELECT DISTINCT academic_year, school_urn, leader_key FROM cycle_states) cycles
+  ON cycles.academic_year = posts.academic_year AND cycles.school_urn = posts.school_urn
+ AND cycles.leader_key = posts.leader_key
+GROUP BY posts.academic_year, posts.school_urn;
 
 CREATE OR REPLACE TEMPORARY VIEW engagement_figures AS
 SELECT years.academic_year, years.school_urn, years.school_name, years.phase,
        CAST(count(DISTINCT cycle.leader_key) AS INT) AS count_leaders,
-       count(DISTINCT cycle.leader_key) / post.count_in_post AS share_leaders_with_cycle,
+       first(post.count_in_post_with_cycle) / post.count_in_post AS share_leaders_with_cycle,
        CAST(count(cycle.cycle_key) AS INT) AS count_cycles_started,
        CAST(count(CASE WHEN cycle.state = 'completed_on_time' THEN 1 END) AS INT) AS count_completed_on_time,
        CAST(count(CASE WHEN cycle.state = 'completed_late' THEN 1 END) AS INT) AS count_completed_late,
