@@ -254,7 +254,11 @@ final class Workforce {
             }
         }
 
-        /** Holders of the level the post is filled from; middle leaders move sideways. */
+        /**
+         * Holders of the level the post is filled from; middle leaders move sideways. Someone hired
+         * on the year's first day is not moved on that same day, which would leave a spell that
+         * ends before it starts.
+         */
         private List<Spell> candidates(Post post, Predicate<School> where) {
             RoleLevel from = post.level() == RoleLevel.MIDDLE_LEADER
                     ? post.level() : post.level().below();
@@ -262,7 +266,7 @@ final class Workforce {
                     .stream()
                     .filter(candidate -> candidate.level() == from)
                     .map(holders::get)
-                    .filter(spell -> spell != null && !changed(spell))
+                    .filter(spell -> spell != null && !changed(spell) && spell.start().isBefore(year.firstDay()))
                     .toList();
         }
 
