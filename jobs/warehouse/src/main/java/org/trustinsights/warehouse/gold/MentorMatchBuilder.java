@@ -88,11 +88,13 @@ public final class MentorMatchBuilder {
                     .map(MentorMatchBuilder::existing).toList();
             Framework.Scale scale = trust.framework().scale();
             long started = System.nanoTime();
-            result = new MentorMatching(trust.mentoring(), new MentorMatching.Scale(scale.min(), scale.max()))
-                    .match(needs, strengths, managers, existing);
-            LOG.info("Matched {} of {} open needs to {} candidate mentors over {} allowed pairs in {} ms",
+            MentorMatching matching = new MentorMatching(trust.mentoring(),
+                    new MentorMatching.Scale(scale.min(), scale.max()));
+            result = matching.match(needs, strengths, managers, existing);
+            LOG.info("Matched {} of {} open needs to {} candidate mentors over {} allowed pairs in {} ms ({})",
                     result.matches().stream().filter(match -> !match.isExisting()).count(), result.countNeeds(),
-                    result.countMentors(), result.countCandidates(), (System.nanoTime() - started) / 1_000_000);
+                    result.countMentors(), result.countCandidates(), (System.nanoTime() - started) / 1_000_000,
+                    matching.solverSummary());
         }
 
         Date day = Date.valueOf(asOf);

@@ -56,8 +56,13 @@ public final class MentorMatching {
     /** The rating scale's ends, for the score parts. */
     public record Scale(double min, double max) {}
 
+    /** How many of each need's best pairs the first flow is solved over, before pricing adds more. */
+    static final int SHORTLIST = 4;
+
     private final Mentoring settings;
     private final Scale scale;
+    private int rounds;
+    private int pairsInGraph;
 
     public MentorMatching(Mentoring settings, Scale scale) {
         this.settings = settings;
@@ -92,8 +97,6 @@ public final class MentorMatching {
                 .toList();
         Map<String, Integer> menteeIndex = new LinkedHashMap<>();
         Map<String, Integer> mentorIndex = new LinkedHashMap<>();
-        List<MentorAssignment.Candidate> candidates = new ArrayList<>();
-        List<Pair> pairs = new ArrayList<>();
         Map<Need, Judgement> judgements = new HashMap<>();
         int[] needMentee = new int[open.size()];
         for (int index = 0; index < open.size(); index++) {
@@ -111,10 +114,7 @@ public final class MentorMatching {
                     continue;
                 }
                 judgement.eligible++;
-                Pair pair = score(need, mentor);
-                int mentorAt = mentorIndex.computeIfAbsent(mentor.mentorKey(), key -> mentorIndex.size());
-                candidates.add(new MentorAssignment.Candidate(index, mentorAt, Math.round(pair.score * 1_000_000)));
-                pairs.add(pair);
+                mentorIndex.computeIfAbsent(mentor.mentorKey(), key -> mentorIndex.size());
             }
             judgements.put(need, judgement);
         }
@@ -123,15 +123,36 @@ public final class MentorMatching {
         menteeIndex.forEach((mentee, at) ->
                 menteePlaces[at] = Math.max(0, settings.menteeCapacity() - menteeTaken.getOrDefault(mentee, 0)));
         int[] mentorPlaces = new int[mentorIndex.size()];
+        List<String> mentorKeys = new ArrayList<>(mentorIndex.keySet());
         mentorIndex.forEach((mentor, at) ->
                 mentorPlaces[at] = Math.max(0, settings.capacity() - mentorTaken.getOrDefault(mentor, 0)));
 
+        // The allowed pairs of a need, made again whenever the solver asks, so that no list of
+        // every pair is ever held.
+        MentorAssignment.Pairs allowed = (index, sink) -> {
+            Need need = open.get(index);
+            Set<String> managers = lineManagers.getOrDefault(need.menteeKey(), Set.of());
+            for (Strength mentor : strongIn.getOrDefault(need.behaviour(), List.of())) {
+                if (!mentor.mentorKey().equals(need.menteeKey()) && ruledOut(need, mentor, managers) == null) {
+                    sink.accept(mentorIndex.get(mentor.mentorKey()), Math.round(score(need, mentor).score * 1_000_000));
+                }
+            }
+        };
+        MentorAssignment.Solution solution = MentorAssignment.solve(needMentee, menteePlaces, mentorPlaces, allowed,
+                SHORTLIST);
+        this.rounds = solution.rounds();
+        this.pairsInGraph = solution.pairsInGraph();
+
         Set<Need> matched = new java.util.HashSet<>();
-        for (int chosen : MentorAssignment.solve(needMentee, menteePlaces, mentorPlaces, candidates)) {
-            Pair pair = pairs.get(chosen);
-            matched.add(pair.need);
-            menteeTaken.merge(pair.need.menteeKey(), 1, Integer::sum);
-            matches.add(proposed(pair));
+        int countPairs = judgements.values().stream().mapToInt(judgement -> judgement.eligible).sum();
+        for (MentorAssignment.Candidate chosen : solution.chosen()) {
+            Need need = open.get(chosen.need());
+            String mentorKey = mentorKeys.get(chosen.mentor());
+            Strength mentor = strongIn.get(need.behaviour()).stream()
+                    .filter(strength -> strength.mentorKey().equals(mentorKey)).findFirst().orElseThrow();
+            matched.add(need);
+            menteeTaken.merge(need.menteeKey(), 1, Integer::sum);
+            matches.add(proposed(score(need, mentor)));
         }
 
         List<Unmatched> unmatched = new ArrayList<>();
@@ -142,7 +163,12 @@ public final class MentorMatching {
             }
         }
         matches.sort(Comparator.comparing(Match::menteeKey).thenComparing(Match::behaviour));
-        return new Result(matches, unmatched, open.size(), mentorIndex.size(), candidates.size());
+        return new Result(matches, unmatched, open.size(), mentorIndex.size(), countPairs);
+    }
+
+    /** Rounds of pricing the last match took, and the pairs its final flow held. */
+    public String solverSummary() {
+        return rounds + " rounds, " + pairsInGraph + " pairs in the final graph";
     }
 
     /** Why the rules rule a mentor out for a need, or null when they allow the pair. */

@@ -26,6 +26,25 @@ class MentorAssignmentTest {
     }
 
     @Test
+    void pricingFromAShortlistOfOneReachesTheSameOptimum() {
+        Random random = new Random(41);
+        int priced = 0;
+        for (int instance = 0; instance < 300; instance++) {
+            Problem problem = Problem.random(random);
+            MentorAssignment.Solution solution = MentorAssignment.solve(problem.needMentee, problem.menteePlaces,
+                    problem.mentorPlaces, (need, sink) -> problem.candidates.stream()
+                            .filter(candidate -> candidate.need() == need)
+                            .forEach(candidate -> sink.accept(candidate.mentor(), candidate.score())), 1);
+            List<Integer> chosen = solution.chosen().stream().map(problem.candidates::indexOf).toList();
+
+            assertThat(problem.isFeasible(chosen)).as("instance %d: %s", instance, problem).isTrue();
+            assertThat(problem.total(chosen)).as("instance %d: %s", instance, problem).isEqualTo(problem.bestTotal());
+            priced += solution.rounds() > 1 ? 1 : 0;
+        }
+        assertThat(priced).as("instances that needed a second round").isPositive();
+    }
+
+    @Test
     void theSameCandidatesGiveTheSamePairs() {
         Random random = new Random(7);
         for (int instance = 0; instance < 50; instance++) {
