@@ -85,38 +85,39 @@ JOIN (SELECT academic_year, school_urn, sum(count_roles_covered) AS count_roles_
 -- and the "all" row's shows, the smallest other non-zero role count goes too, column by column.
 CREATE OR REPLACE TEMPORARY VIEW bench_suppression AS
 SELECT *,
-             CASE WHEN count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
-                  WHEN critical_role <> 'all' AND count_incumbents > 0
-                       AND count(CASE WHEN critical_role <> 'all' AND count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND max(CASE WHEN critical_role = 'all' AND NOT count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND row_number() OVER (PARTITION BY academic_year, school_urn,
-                                                  critical_role = 'all' OR count_incumbents BETWEEN 0 AND ${min_group_size} - 1
-                                              ORDER BY count_incumbents, role_order) = 1
-                  THEN 'secondary_suppression' END AS reason_incumbents,
-             CASE WHEN count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
-                  WHEN critical_role <> 'all' AND count_ready_now > 0
-                       AND count(CASE WHEN critical_role <> 'all' AND count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND max(CASE WHEN critical_role = 'all' AND NOT count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND row_number() OVER (PARTITION BY academic_year, school_urn,
-                                                  critical_role = 'all' OR count_ready_now BETWEEN 0 AND ${min_group_size} - 1
-                                              ORDER BY count_ready_now, role_order) = 1
-                  THEN 'secondary_suppression' END AS reason_ready_now,
-             CASE WHEN count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
-                  WHEN critical_role <> 'all' AND count_ready_1_2_years > 0
-                       AND count(CASE WHEN critical_role <> 'all' AND count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND max(CASE WHEN critical_role = 'all' AND NOT count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                           OVER school_year = 1
-                       AND row_number() OVER (PARTITION BY academic_year, school_urn,
-                                                  critical_role = 'all' OR count_ready_1_2_years BETWEEN 0 AND ${min_group_size} - 1
-                                              ORDER BY count_ready_1_2_years, role_order) = 1
-                  THEN 'secondary_suppression' END AS reason_ready_1_2_years
-FROM (SELECT * FROM bench_counts UNION ALL SELECT * FROM school_totals)
-WINDOW school_year AS (PARTITION BY academic_year, school_urn);
+       CASE WHEN small_incumbents THEN 'fewer_than_min_group_size'
+            WHEN critical_role <> 'all' AND count_incumbents > 0
+                 AND count(CASE WHEN critical_role <> 'all' AND small_incumbents THEN 1 END) OVER school_year = 1
+                 AND max(CASE WHEN critical_role = 'all' AND NOT small_incumbents THEN 1 END) OVER school_year = 1
+                 AND row_number() OVER school_year_incumbents = 1
+            THEN 'secondary_suppression' END AS reason_incumbents,
+       CASE WHEN small_ready_now THEN 'fewer_than_min_group_size'
+            WHEN critical_role <> 'all' AND count_ready_now > 0
+                 AND count(CASE WHEN critical_role <> 'all' AND small_ready_now THEN 1 END) OVER school_year = 1
+                 AND max(CASE WHEN critical_role = 'all' AND NOT small_ready_now THEN 1 END) OVER school_year = 1
+                 AND row_number() OVER school_year_ready_now = 1
+            THEN 'secondary_suppression' END AS reason_ready_now,
+       CASE WHEN small_ready_1_2_years THEN 'fewer_than_min_group_size'
+            WHEN critical_role <> 'all' AND count_ready_1_2_years > 0
+                 AND count(CASE WHEN critical_role <> 'all' AND small_ready_1_2_years THEN 1 END) OVER school_year = 1
+                 AND max(CASE WHEN critical_role = 'all' AND NOT small_ready_1_2_years THEN 1 END) OVER school_year = 1
+                 AND row_number() OVER school_year_ready_1_2_years = 1
+            THEN 'secondary_suppression' END AS reason_ready_1_2_years
+FROM (SELECT *,
+             count_incumbents BETWEEN 1 AND ${min_group_size} - 1 AS small_incumbents,
+             count_ready_now BETWEEN 1 AND ${min_group_size} - 1 AS small_ready_now,
+             count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 AS small_ready_1_2_years
+      FROM (SELECT * FROM bench_counts UNION ALL SELECT * FROM school_totals))
+WINDOW school_year AS (PARTITION BY academic_year, school_urn),
+       school_year_incumbents AS (PARTITION BY academic_year, school_urn,
+               critical_role = 'all' OR count_incumbents < ${min_group_size}
+           ORDER BY count_incumbents, role_order),
+       school_year_ready_now AS (PARTITION BY academic_year, school_urn,
+               critical_role = 'all' OR count_ready_now < ${min_group_size}
+           ORDER BY count_ready_now, role_order),
+       school_year_ready_1_2_years AS (PARTITION BY academic_year, school_urn,
+               critical_role = 'all' OR count_ready_1_2_years < ${min_group_size}
+           ORDER BY count_ready_1_2_years, role_order);
 
 SELECT academic_year, as_of_date, school_urn, school_name, phase, critical_role, role_level,
        CASE WHEN reason_incumbents IS NULL THEN count_incumbents END AS count_incumbents,

@@ -62,35 +62,36 @@ SELECT academic_year, role_level, phase, count_schools, count_critical_roles, co
                                 'fewer_than_min_group_size') THEN 'fewer_than_min_group_size'
             ELSE coalesce(reason_incumbents, reason_ready_now, reason_ready_1_2_years) END AS suppression_reason
 FROM (SELECT *,
-       CASE WHEN count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
+       CASE WHEN small_incumbents THEN 'fewer_than_min_group_size'
             WHEN phase <> 'all' AND count_incumbents > 0
-                 AND count(CASE WHEN phase <> 'all' AND count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND max(CASE WHEN phase = 'all' AND NOT count_incumbents BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND row_number() OVER (PARTITION BY academic_year, role_level,
-                                            phase = 'all' OR count_incumbents BETWEEN 0 AND ${min_group_size} - 1
-                                        ORDER BY count_incumbents, phase) = 1
+                 AND count(CASE WHEN phase <> 'all' AND small_incumbents THEN 1 END) OVER year_level = 1
+                 AND max(CASE WHEN phase = 'all' AND NOT small_incumbents THEN 1 END) OVER year_level = 1
+                 AND row_number() OVER year_level_incumbents = 1
             THEN 'secondary_suppression' END AS reason_incumbents,
-       CASE WHEN count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
+       CASE WHEN small_ready_now THEN 'fewer_than_min_group_size'
             WHEN phase <> 'all' AND count_ready_now > 0
-                 AND count(CASE WHEN phase <> 'all' AND count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND max(CASE WHEN phase = 'all' AND NOT count_ready_now BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND row_number() OVER (PARTITION BY academic_year, role_level,
-                                            phase = 'all' OR count_ready_now BETWEEN 0 AND ${min_group_size} - 1
-                                        ORDER BY count_ready_now, phase) = 1
+                 AND count(CASE WHEN phase <> 'all' AND small_ready_now THEN 1 END) OVER year_level = 1
+                 AND max(CASE WHEN phase = 'all' AND NOT small_ready_now THEN 1 END) OVER year_level = 1
+                 AND row_number() OVER year_level_ready_now = 1
             THEN 'secondary_suppression' END AS reason_ready_now,
-       CASE WHEN count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 'fewer_than_min_group_size'
+       CASE WHEN small_ready_1_2_years THEN 'fewer_than_min_group_size'
             WHEN phase <> 'all' AND count_ready_1_2_years > 0
-                 AND count(CASE WHEN phase <> 'all' AND count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND max(CASE WHEN phase = 'all' AND NOT count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 THEN 1 END)
-                     OVER year_level = 1
-                 AND row_number() OVER (PARTITION BY academic_year, role_level,
-                                            phase = 'all' OR count_ready_1_2_years BETWEEN 0 AND ${min_group_size} - 1
-                                        ORDER BY count_ready_1_2_years, phase) = 1
+                 AND count(CASE WHEN phase <> 'all' AND small_ready_1_2_years THEN 1 END) OVER year_level = 1
+                 AND max(CASE WHEN phase = 'all' AND NOT small_ready_1_2_years THEN 1 END) OVER year_level = 1
+                 AND row_number() OVER year_level_ready_1_2_years = 1
             THEN 'secondary_suppression' END AS reason_ready_1_2_years
-      FROM trust_bench_suppression
-      WINDOW year_level AS (PARTITION BY academic_year, role_level))
+      FROM (SELECT *,
+             count_incumbents BETWEEN 1 AND ${min_group_size} - 1 AS small_incumbents,
+             count_ready_now BETWEEN 1 AND ${min_group_size} - 1 AS small_ready_now,
+             count_ready_1_2_years BETWEEN 1 AND ${min_group_size} - 1 AS small_ready_1_2_years
+            FROM trust_bench_suppression)
+      WINDOW year_level AS (PARTITION BY academic_year, role_level),
+       year_level_incumbents AS (PARTITION BY academic_year, role_level,
+               phase = 'all' OR count_incumbents < ${min_group_size}
+           ORDER BY count_incumbents, phase),
+       year_level_ready_now AS (PARTITION BY academic_year, role_level,
+               phase = 'all' OR count_ready_now < ${min_group_size}
+           ORDER BY count_ready_now, phase),
+       year_level_ready_1_2_years AS (PARTITION BY academic_year, role_level,
+               phase = 'all' OR count_ready_1_2_years < ${min_group_size}
+           ORDER BY count_ready_1_2_years, phase))
