@@ -13,7 +13,8 @@ import org.trustinsights.InsightsException;
 /**
  * One trust's configuration, read from a YAML file and validated: its schools and their source
  * systems, the framework, priorities per academic year, privacy thresholds, roles,
- * mentoring, how scores and cycles are judged, how CPD needs are found, how succession readiness is judged, what the quality gate tolerates, and where the lake lives. Relative paths in
+ * mentoring, how scores and cycles are judged, how CPD needs are found, how succession
+ * readiness is judged, what the quality gate tolerates, and where the lake lives. Relative paths in
  * the file are resolved against the file's folder.
  */
 public record TrustConfig(

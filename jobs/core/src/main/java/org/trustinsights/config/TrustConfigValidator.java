@@ -121,7 +121,7 @@ final class TrustConfigValidator {
         Set<String> above = new HashSet<>(roles.levels().subList(1, roles.levels().size()));
         succession.requiredBehaviours().forEach((level, codes) -> {
             require(above.contains(level), "succession.required_behaviours." + level, level,
-                    "name a role level someone can step up to: one of " + roles.levels().subList(1, roles.levels().size()));
+                    "name a role level someone can step up to: one of " + above.stream().sorted().toList());
             for (String code : codes == null ? List.<String>of() : codes) {
                 require(behaviours.contains(code), "succession.required_behaviours." + level, code,
                         "use a behaviour code from the framework");
@@ -207,7 +207,8 @@ final class TrustConfigValidator {
         Mentoring.Weights weights = mentoring.weights();
         require(weights.strength() >= 0, "mentoring.weights.strength", weights.strength(),
                 "use a weight of 0 or more (default 0.5)");
-        require(weights.need() >= 0, "mentoring.weights.need", weights.need(), "use a weight of 0 or more (default 0.3)");
+        require(weights.need() >= 0, "mentoring.weights.need", weights.need(),
+                "use a weight of 0 or more (default 0.3)");
         require(weights.phaseFit() >= 0, "mentoring.weights.phase_fit", weights.phaseFit(),
                 "use a weight of 0 or more (default 0.2)");
         require(weights.strength() + weights.need() + weights.phaseFit() > 0, "mentoring.weights",

@@ -76,6 +76,7 @@ public final class GoldTables {
     private final DeltaWriter writer;
     private final TrustConfig trust;
     private final LocalDate asOf;
+    private Map<String, Dataset<Row>> configurationViews;
 
     public GoldTables(Lakehouse lake, DeltaWriter writer, TrustConfig trust, LocalDate asOf) {
         this.lake = lake;
@@ -162,6 +163,13 @@ public final class GoldTables {
      * levels, the behaviours and qualifications each next level needs, and the critical roles.
      */
     private Map<String, Dataset<Row>> configurationViews() {
+        if (configurationViews == null) {
+            configurationViews = buildConfigurationViews();
+        }
+        return configurationViews;
+    }
+
+    private Map<String, Dataset<Row>> buildConfigurationViews() {
         List<String> levels = trust.roles().levels();
         Succession succession = trust.succession();
         List<Row> ladder = new ArrayList<>();
